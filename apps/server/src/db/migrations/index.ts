@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-platform';
+
+/** Every migration, in order. Append only: a released migration is never edited. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-platform': m0001,
+};

@@ -1,0 +1,137 @@
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_PERMISSIONS, ROLES, scopeForRoles, writableCategoriesForRoles, type Permission, type Role } from '@homeward/domain';
+import { buildMission, buildPerson, buildTeam, buildUser, sessionCookie, type BuiltUser } from '../../test/factories';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { installAccessControl } from './access';
+import type { AppContext } from './context';
+
+/**
+ * Every route × every role: a role without the permission gets 403; a role with it gets through; a person
+ * outside the role's scope answers 404, exactly like one that does not exist.
+ */
+let t: TestApp;
+const actors = new Map<Role, BuiltUser & { cookie: string; teamId: string; organisation: string }>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of ROLES) {
+    const teamId = await buildTeam(t);
+    const organisation = `Org of ${role}`;
+    const user = await buildUser(t, { roles: [role], teamId, organisation });
+    actors.set(role, { ...user, cookie: await sessionCookie(t, user), teamId, organisation });
+  }
+});
+afterAll(() => t.close());
+
+type Sample = (role: Role, inScope: boolean) => Promise<{ url: string; payload?: unknown }>;
+
+async function personFor(role: Role, inScope: boolean): Promise<string> {
+  const actor = actors.get(role)!;
+  if (!inScope) return buildPerson(t, { missionId: await buildMission(t) });
+  return buildPerson(t, { teamId: actor.teamId, assignedTo: [actor.id], sharedWith: actor.organisation });
+}
+
+const userTarget = async () => (await buildUser(t, { roles: ['caseworker'] })).id;
+
+/** A valid request for each permission-guarded route. A new route without a sample fails this suite. */
+const SAMPLES: Record<string, Sample> = {
+  'GET /api/users': async () => ({ url: '/api/users' }),
+  'POST /api/users': async () => ({
+    url: '/api/users',
+    payload: { username: `new.${Math.random().toString(36).slice(2, 10)}`, displayName: 'New User', password: 'a-long-passphrase-for-tests', roles: ['caseworker'] },
+  }),
+  'GET /api/users/:id': async () => ({ url: `/api/users/${await userTarget()}` }),
+  'PATCH /api/users/:id': async () => ({ url: `/api/users/${await userTarget()}`, payload: { displayName: 'Renamed' } }),
+  'POST /api/users/:id/disable': async () => ({ url: `/api/users/${await userTarget()}/disable` }),
+  'POST /api/users/:id/enable': async () => ({ url: `/api/users/${await userTarget()}/enable` }),
+  'POST /api/users/:id/reset-second-factor': async () => ({ url: `/api/users/${await userTarget()}/reset-second-factor` }),
+  'GET /api/people': async () => ({ url: '/api/people' }),
+  'POST /api/people': async () => ({
+    url: '/api/people',
+    payload: { sex: 'F', attributes: [{ category: 'identity', key: 'given_name', value: 'Sinay', source: 'child_statement' }] },
+  }),
+  'GET /api/people/:id': async (role, inScope) => ({ url: `/api/people/${await personFor(role, inScope)}` }),
+  'PATCH /api/people/:id': async (role, inScope) => ({
+    url: `/api/people/${await personFor(role, inScope)}`,
+    payload: { attributes: [{ category: writableCategoriesForRoles([role])[0] ?? 'notes', key: 'checked', value: true }] },
+  }),
+  'POST /api/people/:id/assignments': async (role, inScope) => ({
+    url: `/api/people/${await personFor(role, inScope)}/assignments`,
+    payload: { userId: actors.get(role)!.id },
+  }),
+  'POST /api/people/:id/shares': async (role, inScope) => ({
+    url: `/api/people/${await personFor(role, inScope)}/shares`,
+    payload: { organisation: 'ICRC', kind: 'family_links' },
+  }),
+  'GET /api/audit': async () => ({ url: '/api/audit' }),
+  'POST /api/audit/verify': async () => ({ url: '/api/audit/verify' }),
+};
+
+const guarded = () =>
+  t.app.homeward.routes.filter((r) => (ALL_PERMISSIONS as readonly string[]).includes(r.access) && r.method !== 'HEAD');
+
+describe('route declarations', () => {
+  it('every API route declares who may call it, and every permission route has a sample here', () => {
+    const routes = t.app.homeward.routes;
+    expect(routes.length).toBeGreaterThan(15);
+    for (const r of routes) expect(r.access, `${r.method} ${r.url}`).toBeTruthy();
+    for (const r of guarded()) expect(SAMPLES[`${r.method} ${r.url}`], `no sample for ${r.method} ${r.url}`).toBeDefined();
+  });
+
+  it('refuses to register a route that does not declare its access', async () => {
+    const app = Fastify();
+    installAccessControl(app, {} as AppContext);
+    expect(() => app.get('/api/undeclared', async () => 'x')).toThrow(/does not declare who may call it/);
+    await app.close();
+  });
+
+  it('answers 401 to every guarded route without a session', async () => {
+    for (const r of guarded()) {
+      const sample = await SAMPLES[`${r.method} ${r.url}`]!('administrator', true);
+      const res = await t.app.inject({ method: r.method as 'GET', url: sample.url, payload: sample.payload as object });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+      expect(res.json().error.code).toBe('unauthenticated');
+    }
+  });
+});
+
+describe.each(ROLES)('role %s', (role) => {
+  it('is refused (403) exactly the routes its policy does not grant, and let through the rest', async () => {
+    const actor = actors.get(role)!;
+    for (const r of guarded()) {
+      const permission = r.access as Permission;
+      const sample = await SAMPLES[`${r.method} ${r.url}`]!(role, true);
+      const res = await t.app.inject({ method: r.method as 'GET', url: sample.url, payload: sample.payload as object, headers: { cookie: actor.cookie } });
+      const label = `${role} ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+      if (scopeForRoles([role], permission) === null) {
+        expect(res.statusCode, label).toBe(403);
+        expect(res.json().error.code, label).toBe('forbidden');
+      } else {
+        expect(res.statusCode, label).toBeGreaterThanOrEqual(200);
+        expect(res.statusCode, label).toBeLessThan(300);
+      }
+    }
+  });
+
+  it('gets 404 for a person outside its scope, as for one that does not exist', async () => {
+    const actor = actors.get(role)!;
+    const personRoutes = guarded().filter((r) => r.url.startsWith('/api/people/:id'));
+    expect(personRoutes.length).toBeGreaterThanOrEqual(4);
+    for (const r of personRoutes) {
+      const scope = scopeForRoles([role], r.access as Permission);
+      if (scope === null || scope === 'all') continue;
+      const sample = await SAMPLES[`${r.method} ${r.url}`]!(role, false);
+      const res = await t.app.inject({ method: r.method as 'GET', url: sample.url, payload: sample.payload as object, headers: { cookie: actor.cookie } });
+      expect(res.statusCode, `${role} ${r.method} ${r.url}`).toBe(404);
+      const missing = await t.app.inject({
+        method: r.method as 'GET',
+        url: sample.url.replace(/[0-9a-f-]{36}/, '00000000-0000-4000-8000-000000000000'),
+        payload: sample.payload as object,
+        headers: { cookie: actor.cookie },
+      });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.json()).toEqual(res.json());
+    }
+  });
+});

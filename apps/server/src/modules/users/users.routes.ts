@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  createUserRequestSchema,
+  updateUserRequestSchema,
+  userIdParamsSchema,
+  userListResponseSchema,
+  userViewSchema,
+} from '@homeward/domain';
+import { actorOf } from '../../lib/access';
+import { recordAudit } from '../../lib/audit';
+import type { AppContext } from '../../lib/context';
+import { auditActorOf, typed } from '../../lib/route-helpers';
+import { inTransaction } from '../../lib/transaction';
+import { createUser, getUser, listAllUsers, resetSecondFactor, setUserDisabled, updateUser } from './users.service';
+
+const tags = ['users'];
+
+/** User administration: create, change roles, disable, reset a second factor. */
+export function usersRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = typed(app);
+  const db = ctx.database.db;
+
+  api.get(
+    '/api/users',
+    { config: { access: 'user.list' }, schema: { tags, summary: 'All users', response: { 200: userListResponseSchema } } },
+    async (request) =>
+      inTransaction(db, async (trx) => {
+        const users = await listAllUsers(trx);
+        await recordAudit(trx, auditActorOf(request), { action: 'user.list', targetType: 'user', targetIds: users.map((u) => u.id) }, request.id);
+        return { users };
+      }),
+  );
+
+  api.post(
+    '/api/users',
+    { config: { access: 'user.create' }, schema: { tags, summary: 'Create a user', body: createUserRequestSchema, response: { 201: userViewSchema } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const user = await inTransaction(db, (trx) =>
+        createUser(trx, auditActorOf(request), { ...request.body, missionId: actor.missionId ?? ctx.missionId }, request.id),
+      );
+      return reply.status(201).send(user);
+    },
+  );
+
+  api.get(
+    '/api/users/:id',
+    { config: { access: 'user.read' }, schema: { tags, summary: 'One user', params: userIdParamsSchema, response: { 200: userViewSchema } } },
+    async (request) =>
+      inTransaction(db, async (trx) => {
+        const user = await getUser(trx, request.params.id);
+        await recordAudit(trx, auditActorOf(request), { action: 'user.read', targetType: 'user', targetIds: [user.id] }, request.id);
+        return user;
+      }),
+  );
+
+  api.patch(
+    '/api/users/:id',
+    { config: { access: 'user.update' }, schema: { tags, summary: 'Change a user', params: userIdParamsSchema, body: updateUserRequestSchema, response: { 200: userViewSchema } } },
+    async (request) => inTransaction(db, (trx) => updateUser(trx, auditActorOf(request), request.params.id, request.body, request.id)),
+  );
+
+  api.post(
+    '/api/users/:id/disable',
+    { config: { access: 'user.disable' }, schema: { tags, summary: 'Disable a user (ends their sessions)', params: userIdParamsSchema, response: { 200: userViewSchema } } },
+    async (request) => inTransaction(db, (trx) => setUserDisabled(trx, auditActorOf(request), request.params.id, true, request.id)),
+  );
+
+  api.post(
+    '/api/users/:id/enable',
+    { config: { access: 'user.disable' }, schema: { tags, summary: 'Enable a disabled user', params: userIdParamsSchema, response: { 200: userViewSchema } } },
+    async (request) => inTransaction(db, (trx) => setUserDisabled(trx, auditActorOf(request), request.params.id, false, request.id)),
+  );
+
+  api.post(
+    '/api/users/:id/reset-second-factor',
+    {
+      config: { access: 'user.reset_second_factor' },
+      schema: { tags, summary: 'Remove a user’s second factor; they enrol again at next sign-in', params: userIdParamsSchema, response: { 200: userViewSchema } },
+    },
+    async (request) => inTransaction(db, (trx) => resetSecondFactor(trx, auditActorOf(request), request.params.id, request.id)),
+  );
+}

@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './system';
+export * from './auth';
+export * from './users';
+export * from './audit';
+export * from './people';
