@@ -18,7 +18,7 @@ declare module 'vitest' {
  * Each test file then gets its own fresh, migrated database in a fraction of the time a migration takes.
  */
 export default async function setup(project: TestProject) {
-  const kind = process.env.HOMEWARD_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+  const kind = project.name.endsWith('postgres') ? 'postgres' : 'pglite';
   if (kind === 'pglite') {
     const handle = await openDatabase({ kind: 'pglite-memory' });
     await migrateToLatest(handle.db);
