@@ -18,7 +18,11 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { loadSecretKey, SecretBox } from './modules/auth/secret-box';
 import { deleteExpiredSessions } from './modules/auth/sessions.repository';
 import { seedDemo, demoPassword } from './modules/demo/demo';
+import { casesRoutes } from './modules/cases/cases.routes';
+import { ensureWorkflows } from './modules/cases/workflows.repository';
+import { identityRoutes } from './modules/people/identity.routes';
 import { peopleRoutes } from './modules/people/people.routes';
+import { placesRoutes } from './modules/places/places.routes';
 import { ensureMission, readSetting } from './modules/system/bootstrap';
 import { systemRoutes } from './modules/system/system.routes';
 import { countUsers } from './modules/users/users.repository';
@@ -83,6 +87,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   try {
     await migrateToLatest(database.db);
     const missionId = await ensureMission(database.db, config);
+    await ensureWorkflows(database.db);
     const { demoMode, password } = await resolveDemoMode(config, database, missionId);
     const ctx: AppContext = {
       config,
@@ -115,6 +120,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     authRoutes(app, ctx);
     usersRoutes(app, ctx);
     peopleRoutes(app, ctx);
+    placesRoutes(app, ctx);
+    identityRoutes(app, ctx);
+    casesRoutes(app, ctx);
     auditRoutes(app, ctx);
 
     const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Role } from '@homeward/domain';
+import type { NameInput, Role } from '@homeward/domain';
 import { hashPassword } from '../src/modules/auth/passwords';
 import { createSession } from '../src/modules/auth/sessions.repository';
 import { newTotpSecret } from '../src/modules/auth/totp';
@@ -96,5 +96,26 @@ export async function buildPerson(
     { category: 'legal_detention', key: 'status', value: 'released', source: 'host_record' },
     { category: 'notes', key: 'intake', value: 'Test note', source: 'officer' },
   ]);
+  await buildName(t, id);
+  return id;
+}
+
+/** A current name for a person (so that name-dependent rules and searches have something to work on). */
+export async function buildName(t: TestApp, personId: string, name: Partial<NameInput> = {}): Promise<string> {
+  const { insertName, refreshDisplayName } = await import('../src/modules/people/identity.repository');
+  const id = await insertName(t.database.db, personId, { given: 'Testa', kind: 'reported', source: 'child_statement', confidence: 'medium', ...name } as NameInput, null);
+  await refreshDisplayName(t.database.db, personId);
+  return id;
+}
+
+/** An open child case for a person, at the workflow's first stage. */
+export async function buildCase(t: TestApp, personId: string, overrides: { stage?: string; kind?: 'child' | 'adult' } = {}): Promise<string> {
+  const id = randomUUID();
+  const person = await t.database.db.selectFrom('people').select(['mission_id', 'team_id']).where('id', '=', personId).executeTakeFirstOrThrow();
+  await t.database.db
+    .insertInto('cases')
+    .values({ id, reference: `C-T-${id.slice(0, 8)}`, person_id: personId, kind: overrides.kind ?? 'child', stage: overrides.stage ?? 'reported', mission_id: person.mission_id, team_id: person.team_id })
+    .execute();
+  await t.database.db.insertInto('case_transitions').values({ case_id: id, from_stage: null, to_stage: overrides.stage ?? 'reported', reason: 'Case opened', workflow_version: 1 }).execute();
   return id;
 }

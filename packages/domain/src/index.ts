@@ -1,2 +1,3 @@
 export * from './access/index';
 export * from './api/index';
+export * from './registry/index';

@@ -30,8 +30,19 @@ export type DatabaseOptions =
 
 const extensions = { pg_trgm, fuzzystrmatch, unaccent };
 
-// int8 (bigint) arrives as a string from pg; keep it so (ids and sequence numbers never lose precision).
-// numeric likewise. timestamptz → Date is pg's default.
+/**
+ * One reading of column types on both engines: int8 as a string (ids never lose precision), numeric as a
+ * number (ages in years), date as its 'YYYY-MM-DD' text (a calendar date has no time zone), timestamptz as Date.
+ */
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+const asText = (v: string) => v;
+const asNumber = (v: string) => Number(v);
+pg.types.setTypeParser(INT8, asText);
+pg.types.setTypeParser(NUMERIC, asNumber);
+pg.types.setTypeParser(DATE, asText);
+const pgliteParsers = { [INT8]: asText, [NUMERIC]: asNumber, [DATE]: asText };
 
 /** Open PostgreSQL (DATABASE_URL) or the embedded PGlite, the one place that knows both. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -45,13 +56,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (options.kind === 'pglite') {
     unlock = lockDataDir(options.dataDir);
     try {
-      client = await PGlite.create({ dataDir: path.join(options.dataDir, 'pglite'), extensions });
+      client = await PGlite.create({ dataDir: path.join(options.dataDir, 'pglite'), extensions, parsers: pgliteParsers });
     } catch (err) {
       unlock();
       throw err;
     }
   } else {
-    client = await PGlite.create({ extensions, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+    client = await PGlite.create({ extensions, parsers: pgliteParsers, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return {

@@ -91,6 +91,15 @@ export interface PeopleTable {
   mission_id: string;
   team_id: string | null;
   sex: string;
+  vital_status: Generated<string>;
+  source_system: string | null;
+  source_id: string | null;
+  is_sought: Generated<boolean>;
+  /** Denormalised: the preferred name for lists (identity category), refreshed when names change. */
+  display_name: string | null;
+  /** Denormalised birth-year window from the current birth fact, for age-band filters. */
+  birth_year_min: number | null;
+  birth_year_max: number | null;
   created_by: string | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
@@ -122,6 +131,179 @@ export interface PersonSharesTable {
   shared_at: Generated<Timestamp>;
 }
 
+export interface PersonNamesTable {
+  id: Generated<string>;
+  person_id: string;
+  given: string | null;
+  father: string | null;
+  grandfather: string | null;
+  family: string | null;
+  full: string | null;
+  script: string;
+  kind: string;
+  source: string;
+  confidence: Generated<string>;
+  search_text: string;
+  recorded_by: string | null;
+  recorded_at: Generated<Timestamp>;
+  superseded_at: Timestamp | null;
+  superseded_by: string | null;
+}
+
+export interface PersonBirthsTable {
+  id: Generated<string>;
+  person_id: string;
+  date: string | null;
+  /** numeric: arrives as a string */
+  estimated_age_years: number | null;
+  estimated_on: string | null;
+  estimate_method: string | null;
+  place: string | null;
+  country: string | null;
+  source: string;
+  confidence: Generated<string>;
+  recorded_by: string | null;
+  recorded_at: Generated<Timestamp>;
+  superseded_at: Timestamp | null;
+}
+
+export interface IdentityDecisionsTable {
+  id: string;
+  person_id: string;
+  confirmed_name_id: string | null;
+  confirmed_birth_id: string | null;
+  mother_id: string | null;
+  father_id: string | null;
+  evidence: string[];
+  note: string | null;
+  decided_by: string;
+  decided_at: Generated<Timestamp>;
+}
+
+export interface FamiliesTable {
+  id: string;
+  mission_id: string;
+  label: string;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface FamilyMembersTable {
+  family_id: string;
+  person_id: string;
+  added_at: Generated<Timestamp>;
+}
+
+export interface RelationshipsTable {
+  id: Generated<string>;
+  person_id: string;
+  related_person_id: string;
+  kind: string;
+  evidence_level: string;
+  source: string;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: Generated<Timestamp>;
+  superseded_at: Timestamp | null;
+}
+
+export interface WorkflowsTable {
+  kind: string;
+  version: number;
+  definition: Json;
+  updated_by: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CasesTable {
+  id: string;
+  reference: string;
+  person_id: string;
+  family_id: string | null;
+  kind: string;
+  stage: string;
+  stage_entered_at: Generated<Timestamp>;
+  priority: Generated<string>;
+  flags: Generated<string[]>;
+  mission_id: string;
+  team_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  closed_at: Timestamp | null;
+}
+
+export interface CaseTransitionsTable {
+  id: Generated<string>;
+  case_id: string;
+  from_stage: string | null;
+  to_stage: string;
+  reason: string;
+  workflow_version: number;
+  by_user: string | null;
+  at: Generated<Timestamp>;
+}
+
+export interface TasksTable {
+  id: string;
+  case_id: string;
+  title: string;
+  assignee_id: string | null;
+  /** date: a YYYY-MM-DD string */
+  due_on: string | null;
+  status: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  completed_at: Timestamp | null;
+}
+
+export interface NotesTable {
+  id: string;
+  case_id: string;
+  category: string;
+  body: string;
+  author_id: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface PlacesTable {
+  id: string;
+  mission_id: string;
+  kind: string;
+  name: string;
+  city: string | null;
+  country: string | null;
+  capacity: number | null;
+  contact: string | null;
+  visit_rules: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface PlacementsTable {
+  id: string;
+  person_id: string;
+  place_id: string;
+  /** date: a YYYY-MM-DD string */
+  start_on: string;
+  end_on: string | null;
+  reason: string;
+  recorded_by: string | null;
+  recorded_at: Generated<Timestamp>;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  status: string;
+  progress_done: Generated<number>;
+  progress_total: number | null;
+  result: Json | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
 /** The database as Kysely sees it; one interface per table, named as in SQL. */
 export interface Database {
   settings: SettingsTable;
@@ -137,6 +319,20 @@ export interface Database {
   person_attributes: PersonAttributesTable;
   person_assignments: PersonAssignmentsTable;
   person_shares: PersonSharesTable;
+  person_names: PersonNamesTable;
+  person_births: PersonBirthsTable;
+  identity_decisions: IdentityDecisionsTable;
+  families: FamiliesTable;
+  family_members: FamilyMembersTable;
+  relationships: RelationshipsTable;
+  workflows: WorkflowsTable;
+  cases: CasesTable;
+  case_transitions: CaseTransitionsTable;
+  tasks: TasksTable;
+  notes: NotesTable;
+  places: PlacesTable;
+  placements: PlacementsTable;
+  jobs: JobsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

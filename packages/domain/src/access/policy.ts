@@ -6,7 +6,9 @@ import type { FieldCategory, Role, Scope } from './roles';
  * allowed actions derived from it and hides what a user may not do.
  */
 export const RESOURCES = {
-  person: ['list', 'read', 'create', 'update', 'share'],
+  person: ['list', 'read', 'create', 'update', 'share', 'decide_identity', 'import', 'export'],
+  case: ['list', 'read', 'create', 'update', 'transition'],
+  place: ['list', 'read', 'create', 'update'],
   user: ['list', 'read', 'create', 'update', 'disable', 'reset_second_factor'],
   audit: ['read', 'verify'],
   reference_data: ['read', 'update'],
@@ -37,11 +39,24 @@ const registryWork = (scope: Scope): Grants => ({
   'person.read': scope,
   'person.create': scope,
   'person.update': scope,
+  'case.list': scope,
+  'case.read': scope,
+  'case.create': scope,
+  'case.update': scope,
+  'case.transition': scope,
+  'place.list': 'mission',
+  'place.read': 'mission',
 });
 
 export const POLICY: Readonly<Record<Role, RolePolicy>> = {
   consular_officer: {
-    grants: { ...registryWork('mission'), 'reference_data.read': 'all' },
+    grants: {
+      ...registryWork('mission'),
+      'person.import': 'mission',
+      'place.create': 'mission',
+      'place.update': 'mission',
+      'reference_data.read': 'all',
+    },
     read: ['identity', 'location', 'contact', 'legal_detention', 'notes'],
     write: ['identity', 'location', 'contact', 'legal_detention', 'notes'],
   },
@@ -51,7 +66,17 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
     write: ['identity', 'location', 'contact', 'notes'],
   },
   medical_officer: {
-    grants: { 'person.list': 'mission', 'person.read': 'mission', 'person.update': 'mission', 'reference_data.read': 'all' },
+    grants: {
+      'person.list': 'mission',
+      'person.read': 'mission',
+      'person.update': 'mission',
+      'case.list': 'mission',
+      'case.read': 'mission',
+      'case.update': 'mission',
+      'place.list': 'mission',
+      'place.read': 'mission',
+      'reference_data.read': 'all',
+    },
     read: ['identity', 'location', 'medical'],
     write: ['medical'],
   },
@@ -61,7 +86,16 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
     write: ['identity', 'contact', 'genetic', 'notes'],
   },
   supervisor: {
-    grants: { ...registryWork('mission'), 'person.share': 'mission', 'reference_data.read': 'all' },
+    grants: {
+      ...registryWork('mission'),
+      'person.share': 'mission',
+      'person.decide_identity': 'mission',
+      'person.import': 'mission',
+      'person.export': 'mission',
+      'place.create': 'mission',
+      'place.update': 'mission',
+      'reference_data.read': 'all',
+    },
     read: ['identity', 'location', 'contact', 'genetic', 'legal_detention', 'notes'],
     write: ['identity', 'location', 'contact', 'legal_detention', 'notes'],
   },
@@ -80,17 +114,32 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
     write: [],
   },
   icrc_delegate: {
-    grants: { 'person.list': 'shared', 'person.read': 'shared' },
+    grants: { 'person.list': 'shared', 'person.read': 'shared', 'case.list': 'shared', 'case.read': 'shared' },
     read: ['identity', 'location', 'contact'],
     write: [],
   },
   receiving_agency: {
-    grants: { 'person.list': 'shared', 'person.read': 'shared', 'person.update': 'shared' },
+    grants: {
+      'person.list': 'shared',
+      'person.read': 'shared',
+      'person.update': 'shared',
+      'case.list': 'shared',
+      'case.read': 'shared',
+      'case.update': 'shared',
+      'case.transition': 'shared',
+    },
     read: ['identity', 'location', 'contact', 'notes'],
     write: ['location', 'contact', 'notes'],
   },
   data_protection_officer: {
-    grants: { 'audit.read': 'all', 'audit.verify': 'all', 'person.list': 'all', 'person.read': 'all', 'user.list': 'all' },
+    grants: {
+      'audit.read': 'all',
+      'audit.verify': 'all',
+      'person.list': 'all',
+      'person.read': 'all',
+      'person.export': 'all',
+      'user.list': 'all',
+    },
     read: ['identity'],
     write: [],
   },

@@ -4,3 +4,5 @@ export * from './auth';
 export * from './users';
 export * from './audit';
 export * from './people';
+export * from './registry';
+export * from './places';

@@ -1,0 +1,111 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { bandBirthYears, type CaseListQuery, type RequirementFacts, type Scope } from '@homeward/domain';
+import type { Database } from '../../db/schema';
+import type { Actor } from '../../lib/context';
+import { personInScope } from '../people/people.policy';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The case columns with the person's list fields and the open-task count. */
+function caseQuery(db: Db) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('people', 'people.id', 'cases.person_id')
+    .leftJoin('placements', (j) => j.onRef('placements.person_id', '=', 'people.id').on('placements.end_on', 'is', null))
+    .leftJoin('places', 'places.id', 'placements.place_id')
+    .select((eb) => [
+      'cases.id',
+      'cases.reference',
+      'cases.person_id',
+      'cases.kind',
+      'cases.stage',
+      'cases.stage_entered_at',
+      'cases.priority',
+      'cases.flags',
+      'cases.closed_at',
+      'cases.created_at',
+      'cases.family_id',
+      'people.display_name',
+      'people.sex',
+      'people.birth_year_min',
+      'people.birth_year_max',
+      'places.id as place_id',
+      'places.name as place_name',
+      eb
+        .selectFrom('tasks')
+        .select(eb.fn.countAll<string>().as('n'))
+        .whereRef('tasks.case_id', '=', 'cases.id')
+        .where('tasks.status', '=', 'open')
+        .as('open_tasks'),
+    ]);
+}
+export type CaseRow = Awaited<ReturnType<ReturnType<typeof caseQuery>['executeTakeFirstOrThrow']>>;
+
+export async function findCaseInScope(db: Db, actor: Actor, scope: Scope, id: string): Promise<CaseRow | undefined> {
+  return caseQuery(db).where('cases.id', '=', id).where(personInScope(actor, scope)).executeTakeFirst();
+}
+
+/** Cases in scope with the list filters; keyset pagination on (created_at, id), newest first. */
+export async function listCasesInScope(db: Db, actor: Actor, scope: Scope, query: CaseListQuery & { searchText?: string }): Promise<CaseRow[]> {
+  let q = caseQuery(db).where(personInScope(actor, scope));
+  if (query.includeClosed !== 'true') q = q.where('cases.closed_at', 'is', null);
+  if (query.stage) q = q.where('cases.stage', '=', query.stage);
+  if (query.kind) q = q.where('cases.kind', '=', query.kind);
+  if (query.sex) q = q.where('people.sex', '=', query.sex);
+  if (query.flag) q = q.where(sql<boolean>`cases.flags @> ARRAY[${query.flag}]::text[]`);
+  if (query.placeId) q = q.where('placements.place_id', '=', query.placeId);
+  if (query.assignedToMe === 'true') {
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('person_assignments').select(sql`1`.as('one')).whereRef('person_assignments.person_id', '=', 'people.id').where('person_assignments.user_id', '=', actor.userId)),
+    );
+  }
+  if (query.ageBand) {
+    const years = bandBirthYears(query.ageBand, new Date().getUTCFullYear());
+    q = q.where('people.birth_year_max', '>=', years.min).where('people.birth_year_min', '<=', years.max);
+  }
+  if (query.searchText) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('person_names')
+          .select(sql`1`.as('one'))
+          .whereRef('person_names.person_id', '=', 'people.id')
+          .where('person_names.superseded_at', 'is', null)
+          .where(sql<boolean>`${query.searchText} <% person_names.search_text`),
+      ),
+    );
+  }
+  if (query.after) {
+    const [at, id] = query.after.split('|');
+    if (at && id) q = q.where((eb) => eb.or([eb('cases.created_at', '<', new Date(at)), eb.and([eb('cases.created_at', '=', new Date(at)), eb('cases.id', '<', id)])]));
+  }
+  return q.orderBy('cases.created_at', 'desc').orderBy('cases.id', 'desc').limit(query.limit).execute();
+}
+
+/** The facts the workflow's requirements are checked against, for one case. */
+export async function requirementFacts(db: Db, caseId: string, personId: string): Promise<RequirementFacts> {
+  const one = sql`1`.as('one');
+  const [name, birth, placement, decision, parent, openTask] = await Promise.all([
+    db.selectFrom('person_names').select(one).where('person_id', '=', personId).where('superseded_at', 'is', null).executeTakeFirst(),
+    db.selectFrom('person_births').select(one).where('person_id', '=', personId).where('superseded_at', 'is', null).executeTakeFirst(),
+    db.selectFrom('placements').select(one).where('person_id', '=', personId).where('end_on', 'is', null).executeTakeFirst(),
+    db.selectFrom('identity_decisions').select(one).where('person_id', '=', personId).executeTakeFirst(),
+    db
+      .selectFrom('relationships')
+      .select(one)
+      .where('person_id', '=', personId)
+      .where('kind', 'in', ['mother', 'father'])
+      .where('evidence_level', 'in', ['documented', 'dna_supported', 'confirmed'])
+      .where('superseded_at', 'is', null)
+      .executeTakeFirst(),
+    db.selectFrom('tasks').select(one).where('case_id', '=', caseId).where('status', '=', 'open').executeTakeFirst(),
+  ]);
+  return {
+    name: !!name,
+    birth: !!birth,
+    current_placement: !!placement,
+    identity_decision: !!decision,
+    parent_link: !!parent,
+    no_open_tasks: !openTask,
+  };
+}

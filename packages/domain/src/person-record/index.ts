@@ -1,0 +1,2 @@
+export * from './person-record.schema';
+export * from './person-record.parse';

@@ -1,0 +1,3 @@
+export * from './workflow';
+export * from './birth';
+export * from './search-text';
