@@ -5,7 +5,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCES = ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'apps/web/public', 'packages/domain/src'];
+const SOURCES = [
+  'apps/web/src',
+  'apps/web/index.html',
+  'apps/web/vite.config.ts',
+  'apps/web/postcss.config.cjs',
+  'apps/web/package.json',
+  'apps/web/public',
+  'packages/domain/src',
+];
 
 function newest(p) {
   const full = path.join(root, p);
@@ -28,7 +36,12 @@ export function ensureWebBuilt({ quiet = false } = {}) {
   if (!webBuildIsStale()) return false;
   if (!quiet) process.stdout.write('Building the web app (first start, or sources changed)…\n');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['run', 'build', '-w', '@homeward/web'], { cwd: root, stdio: quiet ? 'pipe' : 'inherit' });
+  // A test runner sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const result = spawnSync(npm, ['run', 'build', '-w', '@homeward/web'], {
+    cwd: root,
+    stdio: quiet ? 'pipe' : 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) {
     throw new Error(`The web app did not build (exit ${result.status}).${quiet ? `\n${result.stderr}` : ''}`);
   }

@@ -119,3 +119,44 @@ export async function buildCase(t: TestApp, personId: string, overrides: { stage
   await t.database.db.insertInto('case_transitions').values({ case_id: id, from_stage: null, to_stage: overrides.stage ?? 'reported', reason: 'Case opened', workflow_version: 1 }).execute();
   return id;
 }
+
+/** A place of this deployment's mission (or another), with a unique synthetic name. */
+export async function buildPlace(
+  t: TestApp,
+  overrides: { missionId?: string; kind?: string; name?: string; capacity?: number | null; city?: string | null } = {},
+): Promise<string> {
+  const id = randomUUID();
+  await t.database.db
+    .insertInto('places')
+    .values({
+      id,
+      mission_id: overrides.missionId ?? t.app.homeward.missionId,
+      kind: overrides.kind ?? 'shelter',
+      name: overrides.name ?? `Test place ${id.slice(0, 8)}`,
+      city: overrides.city === undefined ? 'Testville' : overrides.city,
+      country: 'IQ',
+      capacity: overrides.capacity === undefined ? 20 : overrides.capacity,
+    })
+    .execute();
+  return id;
+}
+
+/** A placement of a person at a place, open unless `endOn` is given; starts today by default. */
+export async function buildPlacement(
+  t: TestApp,
+  overrides: { personId: string; placeId: string; startOn?: string; endOn?: string | null; reason?: string },
+): Promise<string> {
+  const id = randomUUID();
+  await t.database.db
+    .insertInto('placements')
+    .values({
+      id,
+      person_id: overrides.personId,
+      place_id: overrides.placeId,
+      start_on: overrides.startOn ?? new Date().toISOString().slice(0, 10),
+      end_on: overrides.endOn ?? null,
+      reason: overrides.reason ?? 'Test placement',
+    })
+    .execute();
+  return id;
+}

@@ -10,7 +10,7 @@ import {
   type Permission,
   type Role,
 } from '@homeward/domain';
-import { buildCase, buildMission, buildPerson, buildTeam, buildUser, sessionCookie, type BuiltUser } from '../../test/factories';
+import { buildCase, buildMission, buildPerson, buildPlace, buildPlacement, buildTeam, buildUser, sessionCookie, type BuiltUser } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { installAccessControl } from './access';
 import type { AppContext } from './context';
@@ -48,6 +48,8 @@ const NEEDS_CATEGORY: Record<string, { category: FieldCategory; access: 'read' |
   'POST /api/registry/people/:id/names/:nameId/corrections': { category: 'identity', access: 'write' },
   'POST /api/registry/people/:id/birth': { category: 'identity', access: 'write' },
   'POST /api/registry/people/:id/relationships': { category: 'identity', access: 'write' },
+  'POST /api/people/:id/placements': { category: 'location', access: 'write' },
+  'POST /api/people/:id/placements/:placementId/end': { category: 'location', access: 'write' },
 };
 
 async function caseFor(role: Role, inScope: boolean): Promise<string> {
@@ -137,6 +139,24 @@ const SAMPLES: Record<string, Sample> = {
     url: `/api/cases/${await caseFor(role, inScope)}/notes`,
     payload: { category: writableCategoriesForRoles([role])[0] ?? 'notes', body: 'Seen today; well.' },
   }),
+  'GET /api/places': async () => ({ url: '/api/places' }),
+  'POST /api/places': async () => ({
+    url: '/api/places',
+    payload: { kind: 'shelter', name: `Sample shelter ${crypto.randomUUID().slice(0, 8)}`, city: 'Baghdad', country: 'IQ', capacity: 40 },
+  }),
+  'GET /api/places/board': async () => ({ url: `/api/places/board?target=${await buildPlace(t)}` }),
+  'GET /api/places/:id': async () => ({ url: `/api/places/${await buildPlace(t)}` }),
+  'PATCH /api/places/:id': async () => ({ url: `/api/places/${await buildPlace(t)}`, payload: { capacity: 30, visitRules: 'ICRC by prior request' } }),
+  'GET /api/people/:id/placements': async (role, inScope) => ({ url: `/api/people/${await personFor(role, inScope)}/placements` }),
+  'POST /api/people/:id/placements': async (role, inScope) => ({
+    url: `/api/people/${await personFor(role, inScope)}/placements`,
+    payload: { placeId: await buildPlace(t), startOn: new Date().toISOString().slice(0, 10), reason: 'Found at a checkpoint' },
+  }),
+  'POST /api/people/:id/placements/:placementId/end': async (role, inScope) => {
+    const personId = await personFor(role, inScope);
+    const placementId = await buildPlacement(t, { personId, placeId: await buildPlace(t), startOn: '2025-01-10' });
+    return { url: `/api/people/${personId}/placements/${placementId}/end`, payload: {} };
+  },
   'GET /api/audit': async () => ({ url: '/api/audit' }),
   'POST /api/audit/verify': async () => ({ url: '/api/audit/verify' }),
 };

@@ -1,0 +1,33 @@
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+
+/** One accessibility problem as axe reports it, cut down to what a failing test should print. */
+export interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+  /** What axe says is wrong with each node. */
+  summaries: string[];
+}
+
+/**
+ * Runs axe-core inside the page (WCAG 2.x A and AA rules plus best practices) and returns the serious and
+ * critical violations; minor and moderate ones are left to review.
+ */
+export async function seriousViolations(page: Page): Promise<Violation[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async () => {
+    const runner = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const results = await runner.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+      summaries: v.nodes.map((n) => `${n.html.slice(0, 160)} — ${n.failureSummary ?? ''}`),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
