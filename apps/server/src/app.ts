@@ -19,6 +19,7 @@ import { loadSecretKey, SecretBox } from './modules/auth/secret-box';
 import { deleteExpiredSessions } from './modules/auth/sessions.repository';
 import { seedDemo, demoPassword } from './modules/demo/demo';
 import { casesRoutes } from './modules/cases/cases.routes';
+import { familiesRoutes } from './modules/families/families.routes';
 import { ensureWorkflows } from './modules/cases/workflows.repository';
 import { identityRoutes } from './modules/people/identity.routes';
 import { peopleRoutes } from './modules/people/people.routes';
@@ -123,6 +124,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     placesRoutes(app, ctx);
     identityRoutes(app, ctx);
     casesRoutes(app, ctx);
+    familiesRoutes(app, ctx);
     auditRoutes(app, ctx);
 
     const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;

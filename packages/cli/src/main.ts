@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-context';
 import { registerAudit } from './commands/audit';
+import { registerLink } from './commands/link';
 import { registerMigrate } from './commands/migrate';
 import { registerUsers } from './commands/users';
 
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   registerUsers(program);
   registerAudit(program);
   registerMigrate(program);
+  registerLink(program);
   return program;
 }
 

@@ -52,6 +52,13 @@ const NEEDS_CATEGORY: Record<string, { category: FieldCategory; access: 'read' |
   'POST /api/people/:id/placements/:placementId/end': { category: 'location', access: 'write' },
 };
 
+async function familyFor(role: Role, inScope: boolean): Promise<string> {
+  const id = crypto.randomUUID();
+  await t.database.db.insertInto('families').values({ id, mission_id: t.app.homeward.missionId, label: 'Test household' }).execute();
+  await t.database.db.insertInto('family_members').values({ family_id: id, person_id: await personFor(role, inScope) }).execute();
+  return id;
+}
+
 async function caseFor(role: Role, inScope: boolean): Promise<string> {
   return buildCase(t, await personFor(role, inScope));
 }
@@ -157,6 +164,12 @@ const SAMPLES: Record<string, Sample> = {
     const placementId = await buildPlacement(t, { personId, placeId: await buildPlace(t), startOn: '2025-01-10' });
     return { url: `/api/people/${personId}/placements/${placementId}/end`, payload: {} };
   },
+  'POST /api/families': async (role) => ({ url: '/api/families', payload: { label: 'Test household', memberIds: [await personFor(role, true)] } }),
+  'GET /api/families/:id': async (role, inScope) => ({ url: `/api/families/${await familyFor(role, inScope)}` }),
+  'POST /api/families/:id/members': async (role, inScope) => ({
+    url: `/api/families/${await familyFor(role, inScope)}/members`,
+    payload: { personId: await personFor(role, true) },
+  }),
   'GET /api/audit': async () => ({ url: '/api/audit' }),
   'POST /api/audit/verify': async () => ({ url: '/api/audit/verify' }),
 };
@@ -214,7 +227,7 @@ describe.each(ROLES)('role %s', (role) => {
 
   it('gets 404 for a person outside its scope, as for one that does not exist', async () => {
     const actor = actors.get(role)!;
-    const recordRoutes = guarded().filter((r) => /^\/api\/(people|registry\/people|cases|tasks)\/:id/.test(r.url));
+    const recordRoutes = guarded().filter((r) => /^\/api\/(people|registry\/people|cases|tasks|families)\/:id/.test(r.url));
     expect(recordRoutes.length).toBeGreaterThanOrEqual(15);
     for (const r of recordRoutes) {
       const scope = scopeForRoles([role], r.access as Permission);

@@ -90,7 +90,9 @@ export type PlacedPerson = z.infer<typeof placedPersonSchema>;
 export const placeDetailSchema = placeViewSchema.extend({ people: z.array(placedPersonSchema).optional() });
 export type PlaceDetail = z.infer<typeof placeDetailSchema>;
 
+/** The places of the mission, by name. */
 export const placeListResponseSchema = z.object({ places: z.array(placeViewSchema) });
+/** A place id in a path; a place of another mission answers 404. */
 export const placeIdParamsSchema = z.object({ id: z.string().uuid('Not a valid place id.') });
 
 /** A stay of a person at a place. An open stay (`endOn` null) is the current one; at most one is open. */
@@ -123,6 +125,7 @@ export const placementWarningSchema = z.object({
   message: z.string(),
 });
 
+/** The new placement, the one it ended (a transfer), and warnings to show rather than errors. */
 export const recordPlacementResponseSchema = z.object({
   placement: placementViewSchema,
   /** The placement this one ended (a transfer), or null. */
@@ -132,9 +135,10 @@ export const recordPlacementResponseSchema = z.object({
 export type RecordPlacementResponse = z.infer<typeof recordPlacementResponseSchema>;
 
 /** End the current placement (the person left, was released, died, returned home); today when no date is given. */
-export const endPlacementRequestSchema = z.object({ endOn: calendarDate('end date').optional() }).default({});
+export const endPlacementRequestSchema = z.object({ endOn: calendarDate('end date').optional() }).nullish();
 export type EndPlacementRequest = z.infer<typeof endPlacementRequestSchema>;
 
+/** A person and one of their placements in a path. */
 export const placementIdParamsSchema = z.object({
   id: z.string().uuid('Not a valid person id.'),
   placementId: z.string().uuid('Not a valid placement id.'),

@@ -68,7 +68,7 @@ const ADULT_STAGES = [
 const withClose = (stages: string[], t: WorkflowDefinition['transitions']): WorkflowDefinition['transitions'] => [
   ...t,
   // A case may be closed from any open stage (death, found to be no national, duplicate), with a reason.
-  ...stages.slice(0, -2).map((from) => ({ from, to: 'closed', requires: [] as Requirement[] })),
+  ...stages.slice(0, -2).map((from) => ({ from, to: 'closed', requires: ['no_open_tasks'] as Requirement[] })),
 ];
 
 /** The default workflows of DOMAIN.md, seeded at first start and editable as reference data. */

@@ -46,6 +46,7 @@ export async function placeNameTaken(db: Db, missionId: string, name: string, ex
   return (await q.executeTakeFirst()) !== undefined;
 }
 
+/** Insert a place; the caller has checked the name is free within the mission. */
 export async function insertPlace(
   db: Db,
   place: { id: string; missionId: string; kind: string; name: string; city: string | null; country: string | null; capacity: number | null; contact: string | null; visitRules: string | null },
@@ -66,6 +67,7 @@ export async function insertPlace(
     .execute();
 }
 
+/** Change only the columns given, so a partial update never blanks the rest. */
 export async function updatePlace(db: Db, id: string, changes: PlaceChanges) {
   const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as PlaceChanges;
   if (Object.keys(set).length > 0) await db.updateTable('places').set(set).where('id', '=', id).execute();
@@ -116,11 +118,13 @@ function unplacedChildrenQuery(db: Db, missionId: string, childrenBornFrom: numb
     );
 }
 
+/** How many children of the mission are placed nowhere: the figure planning needs, whoever may see them. */
 export async function countUnplacedChildren(db: Db, missionId: string, childrenBornFrom: number): Promise<number> {
   const row = await unplacedChildrenQuery(db, missionId, childrenBornFrom).select(sql<number>`count(*)::int`.as('n')).executeTakeFirst();
   return row?.n ?? 0;
 }
 
+/** The unplaced children the actor may see by name (capped: the count above covers them all). */
 export async function visibleUnplacedChildren(db: Db, actor: Actor, scope: Scope, missionId: string, childrenBornFrom: number, limit: number) {
   return unplacedChildrenQuery(db, missionId, childrenBornFrom)
     .where(personInScope(actor, scope))
@@ -164,8 +168,10 @@ export async function placementsOf(db: Db, personId: string) {
     .execute();
 }
 
+/** A placement joined with its place, as the service presents it. */
 export type PlacementRow = Awaited<ReturnType<typeof placementsOf>>[number];
 
+/** One placement of one person: a placement id under another person is not found. */
 export async function findPlacement(db: Db, personId: string, placementId: string): Promise<PlacementRow | undefined> {
   return db
     .selectFrom('placements')
@@ -176,6 +182,7 @@ export async function findPlacement(db: Db, personId: string, placementId: strin
     .executeTakeFirst();
 }
 
+/** Insert an open placement; the service has closed the previous one first (one open per person). */
 export async function insertPlacement(
   db: Db,
   placement: { id: string; personId: string; placeId: string; startOn: string; reason: string; recordedBy: string },

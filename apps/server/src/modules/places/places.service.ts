@@ -125,6 +125,7 @@ export async function listPlacesOf(trx: Trx, actor: Actor, missionId: string) {
   return { places: (await listPlaces(trx, missionId)).map(presentPlace) };
 }
 
+/** Register a place of the mission; audited, and a name the mission already uses is refused (409). */
 export async function createPlace(trx: Trx, actor: Actor, missionId: string, input: CreatePlaceRequest, requestId: string): Promise<PlaceView> {
   requireScope(actor, 'place.create');
   if (await placeNameTaken(trx, missionId, input.name)) throw new AppError('conflict', `The mission already has a place named "${input.name}".`);
@@ -148,6 +149,7 @@ export async function readPlace(trx: Trx, actor: Actor, missionId: string, id: s
   return view;
 }
 
+/** Change facts about a place (capacity, contact, who may visit); audited with the field names only. */
 export async function changePlace(trx: Trx, actor: Actor, missionId: string, id: string, input: UpdatePlaceRequest, requestId: string): Promise<PlaceView> {
   requireScope(actor, 'place.update');
   await placeOrNotFound(trx, missionId, id);

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '@homeward/domain';
+import { buildTeam, buildUser, sessionCookie } from '../../../test/factories';
+import { createTestApp, type TestApp } from '../../../test/test-app';
+
+let t: TestApp;
+const cookies = new Map<Role, string>();
+const users = new Map<Role, string>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const teamId = await buildTeam(t);
+  for (const role of ['consular_officer', 'supervisor', 'caseworker', 'medical_officer'] as Role[]) {
+    const user = await buildUser(t, { roles: [role], teamId });
+    users.set(role, user.id);
+    cookies.set(role, await sessionCookie(t, user));
+  }
+});
+afterAll(() => t.close());
+
+const as = (role: Role) => ({ cookie: cookies.get(role)! });
+
+async function registerChild(given: string, extra: object = {}) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/registry/people',
+    headers: as('consular_officer'),
+    payload: { sex: 'F', names: [{ given, source: 'child_statement' }], case: { kind: 'child' }, ...extra },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; caseId: string };
+}
+
+const detail = async (caseId: string, role: Role = 'consular_officer') => (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: as(role) })).json();
+const move = (caseId: string, to: string, role: Role = 'consular_officer') =>
+  t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/transitions`, headers: as(role), payload: { to, reason: `moving to ${to}` } });
+
+describe('case workflow', () => {
+  it('moves through stages only as the workflow allows, saying what is missing', async () => {
+    const { caseId } = await registerChild('Aysu');
+    const opened = await detail(caseId);
+    expect(opened.case.stage).toBe('reported');
+    expect(opened.options).toEqual(expect.arrayContaining([{ to: 'registered', missing: [] }, { to: 'closed', missing: ['no_open_tasks'] }].slice(0, 1)));
+
+    const skip = await move(caseId, 'identified');
+    expect(skip.statusCode).toBe(409);
+    expect(skip.json().error.message).toMatch(/cannot move from "reported" to "identified"/);
+
+    expect((await move(caseId, 'registered')).statusCode).toBe(204);
+    const registered = await detail(caseId);
+    expect(registered.case.stage).toBe('registered');
+    expect(registered.options.find((o: { to: string }) => o.to === 'placed').missing).toEqual(['current_placement']);
+    const blocked = await move(caseId, 'placed');
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().error.message).toMatch(/a current placement/);
+    expect(registered.transitions.map((tr: { toStage: string }) => tr.toStage)).toEqual(['registered', 'reported']);
+    expect(registered.timeline[0]).toMatchObject({ kind: 'transition', summary: expect.stringMatching(/reported → registered/) });
+  });
+
+  it('closes only without open tasks, and a closed case accepts no more moves', async () => {
+    const { caseId } = await registerChild('Lamiyə');
+    const task = await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/tasks`, headers: as('consular_officer'), payload: { title: 'Ask the shelter for records', dueOn: '2020-01-01' } });
+    expect(task.statusCode).toBe(201);
+    expect((await move(caseId, 'closed')).json().error.message).toMatch(/no open tasks/);
+    const mine = (await t.app.inject({ method: 'GET', url: '/api/tasks/mine', headers: as('consular_officer') })).json();
+    expect(mine.tasks.find((x: { id: string }) => x.id === task.json().id)).toMatchObject({ overdue: true, status: 'open' });
+    await t.app.inject({ method: 'PATCH', url: `/api/tasks/${task.json().id}`, headers: as('consular_officer'), payload: { status: 'done' } });
+    expect((await move(caseId, 'closed')).statusCode).toBe(204);
+    const closed = await detail(caseId);
+    expect(closed.case.closedAt).not.toBeNull();
+    expect(closed.options).toEqual([]);
+    expect((await move(caseId, 'reported')).statusCode).toBe(409);
+  });
+
+  it('refuses a second open case for one person', async () => {
+    const { id } = await registerChild('Günel');
+    const again = await t.app.inject({ method: 'POST', url: '/api/cases', headers: as('consular_officer'), payload: { personId: id, kind: 'child' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toMatch(/already has an open case/);
+  });
+});
+
+describe('notes by field category', () => {
+  it('shows a medical note only to those who may read medical data', async () => {
+    const { caseId } = await registerChild('Fidan');
+    const medical = await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/notes`, headers: as('medical_officer'), payload: { category: 'medical', body: 'Fever; treated.' } });
+    expect(medical.statusCode).toBe(201);
+    const refused = await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/notes`, headers: as('consular_officer'), payload: { category: 'medical', body: 'x' } });
+    expect(refused.statusCode).toBe(403);
+    await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/notes`, headers: as('consular_officer'), payload: { category: 'notes', body: 'Met the shelter director.' } });
+    const officer = await detail(caseId, 'consular_officer');
+    expect(officer.notes.map((n: { category: string }) => n.category)).toEqual(['notes']);
+    expect(JSON.stringify(officer)).not.toContain('Fever');
+    const doctor = await detail(caseId, 'medical_officer');
+    expect(doctor.notes.map((n: { category: string }) => n.category)).toEqual(['medical']);
+  });
+});
+
+describe('case list', () => {
+  it('filters by stage, flag, age band and name in any script, and pages with a cursor', async () => {
+    const a = await registerChild('Zəhra', { birth: { estimatedAge: { years: 3, on: '2026-10-01', method: 'medical' }, source: 'medical' }, case: { kind: 'child', flags: ['orphan'] } });
+    const b = await registerChild('Zəhra', { birth: { date: '2010-05', source: 'relative' } });
+    const list = async (qs: string) => (await t.app.inject({ method: 'GET', url: `/api/cases?${qs}`, headers: as('consular_officer') })).json().cases.map((c: { id: string }) => c.id);
+    expect(await list('flag=orphan')).toContain(a.caseId);
+    expect(await list('flag=orphan')).not.toContain(b.caseId);
+    expect(await list('ageBand=under_5')).toContain(a.caseId);
+    expect(await list('ageBand=under_5')).not.toContain(b.caseId);
+    expect(await list('ageBand=12_to_17')).toContain(b.caseId);
+    const byCyrillic = await list(`q=${encodeURIComponent('Захра')}`);
+    expect(byCyrillic).toEqual(expect.arrayContaining([a.caseId, b.caseId]));
+    expect(await list('stage=registered')).not.toContain(a.caseId);
+
+    const first = (await t.app.inject({ method: 'GET', url: '/api/cases?limit=2', headers: as('consular_officer') })).json();
+    expect(first.cases).toHaveLength(2);
+    const second = (await t.app.inject({ method: 'GET', url: `/api/cases?limit=2&after=${encodeURIComponent(first.nextAfter)}`, headers: as('consular_officer') })).json();
+    const overlap = second.cases.filter((c: { id: string }) => first.cases.some((f: { id: string }) => f.id === c.id));
+    expect(overlap).toEqual([]);
+  });
+});

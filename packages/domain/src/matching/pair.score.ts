@@ -1,0 +1,141 @@
+import type { NameKey } from '../names/name.keys';
+import { FIELD_LEVELS, MATCH_FIELDS, levelWeight } from './match.model';
+import type { MatchField, MatchParameters } from './match.model';
+import { comparePersons } from './pair.compare';
+import type { ComparisonVector } from './pair.compare';
+import type { PersonFeatures } from './person.features';
+
+/** `match`: strong enough to propose to a supervisor; `review`: worth a human look. */
+export type MatchBand = 'match' | 'review';
+
+/** A scored pair: probability of being one person, its band (null = below review) and the reasons. */
+export interface PairScore {
+  probability: number;
+  weight: number;
+  band: MatchBand | null;
+  /** Each compared field with its match weight (log2), rounded to 0.1, in field order. */
+  why: Array<[MatchField, number]>;
+  vector: ComparisonVector;
+}
+
+/** The name fields whose exact agreement is weighted by how rare the name is. */
+export const TF_FIELDS = ['given', 'father', 'family', 'mother'] as const;
+export type TfField = (typeof TF_FIELDS)[number];
+
+/** How often each name occurs in a registry, per field: a match on a rare name weighs more. */
+export interface TermFrequencies {
+  total: number;
+  counts: Record<TfField, Map<string, number>>;
+}
+
+/** The value a name is counted under: its equivalence group, else its skeleton (script-independent). */
+export function termKey(key: NameKey): string {
+  return key.canon ?? `s:${key.skeleton}`;
+}
+
+/** An empty frequency table to fill record by record (the CLI fills it while indexing LEFT). */
+export function emptyTermFrequencies(): TermFrequencies {
+  return { total: 0, counts: { given: new Map(), father: new Map(), family: new Map(), mother: new Map() } };
+}
+
+/** Counts one record's names into a frequency table. */
+export function addTermFrequencies(tf: TermFrequencies, f: PersonFeatures): void {
+  tf.total += 1;
+  for (const field of TF_FIELDS) {
+    const seen = new Set<string>();
+    for (const key of f[field]) seen.add(termKey(key));
+    const counts = tf.counts[field];
+    for (const value of seen) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+}
+
+/** Term frequencies of a whole registry. */
+export function termFrequencies(records: Iterable<PersonFeatures>): TermFrequencies {
+  const tf = emptyTermFrequencies();
+  for (const f of records) addTermFrequencies(tf, f);
+  return tf;
+}
+
+function agreeingValue(a: readonly NameKey[], b: readonly NameKey[]): string | null {
+  let best: string | null = null;
+  for (const x of a) {
+    for (const y of b) {
+      if (x === y || x.fold === y.fold || (x.canon !== null && x.canon === y.canon)) {
+        const value = termKey(x);
+        if (best === null || value < best) best = value;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Scores pairs with a Fellegi–Sunter model: sums log2(m/u) over compared fields (term-frequency
+ * adjusted for exact name agreement), turns the total into a probability with the prior, and bands it.
+ */
+export class MatchScorer {
+  private readonly weights: number[][];
+  private readonly priorWeight: number;
+
+  constructor(
+    readonly params: MatchParameters,
+    readonly tf: TermFrequencies | null = null,
+    registrySize = tf?.total ?? 10_000,
+  ) {
+    this.weights = MATCH_FIELDS.map((field) =>
+      FIELD_LEVELS[field].map((_, level) => levelWeight(params.fields[field], level)),
+    );
+    const prior = params.prior ?? Math.min(0.5, params.matchRate / Math.max(registrySize, 100));
+    this.priorWeight = Math.log2(prior / (1 - prior));
+  }
+
+  private tfWeight(field: TfField, a: PersonFeatures, b: PersonFeatures, fallback: number): number {
+    if (!this.tf || this.tf.total < 50) return fallback;
+    const value = agreeingValue(a[field], b[field]);
+    if (value === null) return fallback;
+    const count = this.tf.counts[field].get(value) ?? 0;
+    const u = Math.max(count / this.tf.total, this.params.tfMinU);
+    const m = this.params.fields[field].m[0] ?? 0.8;
+    return Math.log2(m / u);
+  }
+
+  /** Total match weight and per-field weights of a comparison vector. */
+  weigh(vector: ComparisonVector, a: PersonFeatures, b: PersonFeatures): { weight: number; why: Array<[MatchField, number]> } {
+    let weight = 0;
+    const why: Array<[MatchField, number]> = [];
+    MATCH_FIELDS.forEach((field, i) => {
+      const level = vector[i] ?? -1;
+      if (level < 0) return;
+      let w = this.weights[i]?.[level] ?? 0;
+      if (level === 0 && (TF_FIELDS as readonly string[]).includes(field)) w = this.tfWeight(field as TfField, a, b, w);
+      weight += w;
+      why.push([field, Math.round(w * 10) / 10]);
+    });
+    return { weight, why };
+  }
+
+  /** Probability that a total weight means the same person (this pair considered alone). */
+  probability(weight: number): number {
+    return 1 / (1 + 2 ** -(weight + this.priorWeight));
+  }
+
+  /** Posterior odds (prior × likelihood ratio) of a total weight. */
+  odds(weight: number): number {
+    return 2 ** (weight + this.priorWeight);
+  }
+
+  /** The band of a probability (null: below review, not shown). */
+  band(probability: number): MatchBand | null {
+    if (probability >= this.params.thresholds.match) return 'match';
+    if (probability >= this.params.thresholds.review) return 'review';
+    return null;
+  }
+
+  /** Compares and scores one pair. Symmetric in its arguments. */
+  score(a: PersonFeatures, b: PersonFeatures): PairScore {
+    const vector = comparePersons(a, b);
+    const { weight, why } = this.weigh(vector, a, b);
+    const probability = this.probability(weight);
+    return { probability, weight, band: this.band(probability), why, vector };
+  }
+}
