@@ -20,8 +20,10 @@ interface Suite {
 
 const SUITES: Suite[] = [
   { name: 'platform', file: 'platform/startup.bench.ts', run: (m) => (m.runPlatformBench as () => Promise<void>)() },
+  { name: 'registry-search', file: 'registry/search.bench.ts', run: (m) => (m.runSearchBench as (o: { quick: boolean }) => Promise<void>)({ quick }) },
   { name: 'matching', file: 'matching/matching.bench.ts', run: (m) => (m.runMatchingBench as (o: { quick: boolean }) => Promise<void>)({ quick }) },
   { name: 'kinship', file: 'kinship/kinship.bench.ts', run: (m) => (m.runKinshipBench as (o: { quick: boolean }) => Promise<void>)({ quick }) },
+  { name: 'registry', file: 'registry/registry.bench.ts', run: (m) => (m.runRegistryBench as (o: { quick: boolean }) => Promise<void>)({ quick }) },
 ];
 
 for (const suite of SUITES) {

@@ -167,6 +167,30 @@ export interface PersonBirthsTable {
   superseded_at: Timestamp | null;
 }
 
+export interface PersonNationalityClaimsTable {
+  id: Generated<string>;
+  person_id: string;
+  country: string;
+  basis: string;
+  source: string;
+  recorded_by: string | null;
+  recorded_at: Generated<Timestamp>;
+  superseded_at: Timestamp | null;
+}
+
+export interface PersonPhotosTable {
+  id: string;
+  person_id: string;
+  content_type: string;
+  bytes: Buffer;
+  sha256: string;
+  source: string;
+  taken_on: string | null;
+  recorded_by: string | null;
+  recorded_at: Generated<Timestamp>;
+  superseded_at: Timestamp | null;
+}
+
 export interface IdentityDecisionsTable {
   id: string;
   person_id: string;
@@ -322,6 +346,8 @@ export interface Database {
   person_names: PersonNamesTable;
   person_births: PersonBirthsTable;
   identity_decisions: IdentityDecisionsTable;
+  person_nationality_claims: PersonNationalityClaimsTable;
+  person_photos: PersonPhotosTable;
   families: FamiliesTable;
   family_members: FamilyMembersTable;
   relationships: RelationshipsTable;

@@ -50,7 +50,14 @@ const NEEDS_CATEGORY: Record<string, { category: FieldCategory; access: 'read' |
   'POST /api/registry/people/:id/relationships': { category: 'identity', access: 'write' },
   'POST /api/people/:id/placements': { category: 'location', access: 'write' },
   'POST /api/people/:id/placements/:placementId/end': { category: 'location', access: 'write' },
+  'GET /api/families/:id': { category: 'identity', access: 'read' },
+  'POST /api/registry/people/:id/photos': { category: 'identity', access: 'write' },
+  'GET /api/registry/people/:id/photos/:photoId': { category: 'identity', access: 'read' },
+  'POST /api/registry/people/:id/nationality-claims': { category: 'identity', access: 'write' },
 };
+
+/** A 1×1 PNG: the smallest real image a photo upload accepts. */
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 async function familyFor(role: Role, inScope: boolean): Promise<string> {
   const id = crypto.randomUUID();
@@ -169,6 +176,26 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/families/:id/members': async (role, inScope) => ({
     url: `/api/families/${await familyFor(role, inScope)}/members`,
     payload: { personId: await personFor(role, true) },
+  }),
+  'POST /api/imports/people': async () => ({
+    url: '/api/imports/people',
+    payload: { sourceSystem: 'sample-list', content: JSON.stringify({ id: `S-${crypto.randomUUID().slice(0, 8)}`, names: [{ given: 'Sinay' }] }) },
+  }),
+  'GET /api/exports/people': async () => ({ url: '/api/exports/people?sourceSystem=sample-list' }),
+  'POST /api/registry/people/:id/photos': async (role, inScope) => ({
+    url: `/api/registry/people/${await personFor(role, inScope)}/photos`,
+    payload: { contentType: 'image/png', dataBase64: TINY_PNG, source: 'officer' },
+  }),
+  'GET /api/registry/people/:id/photos/:photoId': async (role, inScope) => {
+    const id = await personFor(role, inScope);
+    const photoId = crypto.randomUUID();
+    const bytes = Buffer.from(TINY_PNG, 'base64');
+    await t.database.db.insertInto('person_photos').values({ id: photoId, person_id: id, content_type: 'image/png', bytes, sha256: 'x', source: 'officer' }).execute();
+    return { url: `/api/registry/people/${id}/photos/${photoId}` };
+  },
+  'POST /api/registry/people/:id/nationality-claims': async (role, inScope) => ({
+    url: `/api/registry/people/${await personFor(role, inScope)}/nationality-claims`,
+    payload: { country: 'AZ', basis: 'parent_citizen', source: 'relative' },
   }),
   'GET /api/audit': async () => ({ url: '/api/audit' }),
   'POST /api/audit/verify': async () => ({ url: '/api/audit/verify' }),

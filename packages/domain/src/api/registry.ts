@@ -136,6 +136,42 @@ export const registerPersonRequestSchema = z.object({
 });
 export type RegisterPersonRequest = z.infer<typeof registerPersonRequestSchema>;
 
+/** A claim to a nationality and what it rests on (a determination comes later, under rules). */
+export const nationalityClaimInputSchema = z.object({
+  country: z.string().trim().regex(/^[A-Z]{2}$/, 'A country is a two-letter code such as AZ.'),
+  basis: z.enum(['parent_citizen', 'born_in_country', 'document', 'stated']),
+  source: sourceSchema,
+});
+export const nationalityClaimViewSchema = z.object({
+  id: z.string(),
+  country: z.string(),
+  basis: z.string(),
+  source: z.string(),
+  recordedAt: z.string(),
+});
+
+/** Largest photo accepted, decoded. */
+export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+export const photoUploadSchema = z.object({
+  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+  dataBase64: z
+    .string()
+    .min(16, 'The photo is empty.')
+    .max(Math.ceil((PHOTO_MAX_BYTES * 4) / 3) + 8, 'A photo may be at most 2 MB.')
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'The photo must be base64-encoded.'),
+  source: sourceSchema,
+  takenOn: isoDate.nullable().optional(),
+});
+export const photoViewSchema = z.object({
+  id: z.string(),
+  contentType: z.string(),
+  bytes: z.number(),
+  source: z.string(),
+  takenOn: z.string().nullable(),
+  recordedAt: z.string(),
+});
+export const photoIdParamsSchema = z.object({ id: z.string().uuid('Not a valid person id.'), photoId: z.string().uuid('Not a valid photo id.') });
+
 /** The registry's view of a person, beyond the free attributes: names, birth, relationships (identity category). */
 export const personRecordSchema = z.object({
   id: z.string(),
@@ -147,6 +183,8 @@ export const personRecordSchema = z.object({
   relationships: z.array(relationshipViewSchema),
   familyIds: z.array(z.string()),
   openCaseId: z.string().nullable(),
+  nationalityClaims: z.array(nationalityClaimViewSchema),
+  photos: z.array(photoViewSchema),
 });
 export type PersonRecord = z.infer<typeof personRecordSchema>;
 

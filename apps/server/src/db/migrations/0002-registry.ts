@@ -39,7 +39,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       superseded_by bigint REFERENCES person_names(id)
     );
     CREATE INDEX person_names_person ON person_names (person_id) WHERE superseded_at IS NULL;
-    CREATE INDEX person_names_search ON person_names USING gin (search_text gin_trgm_ops) WHERE superseded_at IS NULL;
+    CREATE INDEX person_names_search ON person_names USING gin (search_text gin_trgm_ops);
 
     CREATE TABLE person_births (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -58,6 +58,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK (date IS NOT NULL OR (estimated_age_years IS NOT NULL AND estimated_on IS NOT NULL) OR place IS NOT NULL)
     );
     CREATE INDEX person_births_person ON person_births (person_id) WHERE superseded_at IS NULL;
+
+    CREATE TABLE person_nationality_claims (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      person_id uuid NOT NULL REFERENCES people(id),
+      country text NOT NULL CHECK (country ~ '^[A-Z]{2}$'),
+      basis text NOT NULL,
+      source text NOT NULL,
+      recorded_by uuid REFERENCES users(id),
+      recorded_at timestamptz NOT NULL DEFAULT now(),
+      superseded_at timestamptz
+    );
+    CREATE INDEX person_nationality_claims_person ON person_nationality_claims (person_id);
+
+    CREATE TABLE person_photos (
+      id uuid PRIMARY KEY,
+      person_id uuid NOT NULL REFERENCES people(id),
+      content_type text NOT NULL CHECK (content_type IN ('image/jpeg', 'image/png', 'image/webp')),
+      bytes bytea NOT NULL,
+      sha256 text NOT NULL,
+      source text NOT NULL,
+      taken_on date,
+      recorded_by uuid REFERENCES users(id),
+      recorded_at timestamptz NOT NULL DEFAULT now(),
+      superseded_at timestamptz
+    );
+    CREATE INDEX person_photos_person ON person_photos (person_id);
 
     CREATE TABLE identity_decisions (
       id uuid PRIMARY KEY,
@@ -132,6 +158,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE UNIQUE INDEX cases_open_per_person ON cases (person_id) WHERE closed_at IS NULL;
     CREATE INDEX cases_stage ON cases (mission_id, stage);
     CREATE INDEX cases_flags ON cases USING gin (flags);
+    CREATE INDEX cases_recent ON cases (created_at DESC, id DESC);
+    CREATE INDEX cases_person ON cases (person_id);
 
     CREATE TABLE case_transitions (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

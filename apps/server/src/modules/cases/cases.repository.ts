@@ -64,15 +64,13 @@ export async function listCasesInScope(db: Db, actor: Actor, scope: Scope, query
     q = q.where('people.birth_year_max', '>=', years.min).where('people.birth_year_min', '<=', years.max);
   }
   if (query.searchText) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('person_names')
-          .select(sql`1`.as('one'))
-          .whereRef('person_names.person_id', '=', 'people.id')
-          .where('person_names.superseded_at', 'is', null)
-          .where(sql<boolean>`${query.searchText} <% person_names.search_text`),
-      ),
+    // The trigram index finds the matching names first; the cases of those people are then filtered.
+    q = q.where('people.id', 'in', (eb) =>
+      eb
+        .selectFrom('person_names')
+        .select('person_names.person_id')
+        .where('person_names.superseded_at', 'is', null)
+        .where(sql<boolean>`${query.searchText} <% person_names.search_text`),
     );
   }
   if (query.after) {

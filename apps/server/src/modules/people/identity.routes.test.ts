@@ -149,3 +149,39 @@ describe('history, corrections and decisions', () => {
     expect(audit.map((a) => a.action)).toContain('person.read');
   });
 });
+
+describe('photos and nationality claims', () => {
+  const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
+  it('stores a real image, refuses a file that is not the image it claims, and serves it with an audited read', async () => {
+    const { id } = await register({ sex: 'M', names: [{ given: 'Kənan', source: 'child_statement' }] });
+    const notPng = await t.app.inject({
+      method: 'POST',
+      url: `/api/registry/people/${id}/photos`,
+      headers: as('consular_officer'),
+      payload: { contentType: 'image/png', dataBase64: Buffer.from('GIF89a not a png at all').toString('base64'), source: 'officer' },
+    });
+    expect(notPng.statusCode).toBe(400);
+    expect(notPng.json().error.message).toMatch(/not a PNG image/);
+    const ok = await t.app.inject({ method: 'POST', url: `/api/registry/people/${id}/photos`, headers: as('consular_officer'), payload: { contentType: 'image/png', dataBase64: PNG, source: 'officer' } });
+    expect(ok.statusCode).toBe(201);
+    const photoId = ok.json().id as string;
+    const rec = (await t.app.inject({ method: 'GET', url: `/api/registry/people/${id}`, headers: as('consular_officer') })).json();
+    expect(rec.photos).toEqual([expect.objectContaining({ id: photoId, contentType: 'image/png', bytes: Buffer.from(PNG, 'base64').length })]);
+    const image = await t.app.inject({ method: 'GET', url: `/api/registry/people/${id}/photos/${photoId}`, headers: as('consular_officer') });
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.rawPayload.equals(Buffer.from(PNG, 'base64'))).toBe(true);
+    const audited = await t.database.db.selectFrom('audit_log').select('action').where((eb) => eb(eb.val(photoId), '=', eb.fn.any('target_ids'))).execute();
+    expect(audited.map((a) => a.action)).toEqual(['person.add_photo', 'person.read_photo']);
+  });
+
+  it('records a nationality claim with its basis', async () => {
+    const { id } = await register({ sex: 'F', names: [{ given: 'Aytac', source: 'relative' }] });
+    const res = await t.app.inject({ method: 'POST', url: `/api/registry/people/${id}/nationality-claims`, headers: as('consular_officer'), payload: { country: 'AZ', basis: 'parent_citizen', source: 'relative' } });
+    expect(res.statusCode).toBe(201);
+    const bad = await t.app.inject({ method: 'POST', url: `/api/registry/people/${id}/nationality-claims`, headers: as('consular_officer'), payload: { country: 'Azerbaijan', basis: 'parent_citizen', source: 'relative' } });
+    expect(bad.statusCode).toBe(400);
+    const rec = (await t.app.inject({ method: 'GET', url: `/api/registry/people/${id}`, headers: as('consular_officer') })).json();
+    expect(rec.nationalityClaims).toEqual([expect.objectContaining({ country: 'AZ', basis: 'parent_citizen' })]);
+  });
+});

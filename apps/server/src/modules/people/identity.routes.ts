@@ -4,6 +4,9 @@ import {
   birthInputSchema,
   identityDecisionInputSchema,
   identityHistorySchema,
+  nationalityClaimInputSchema,
+  photoIdParamsSchema,
+  photoUploadSchema,
   nameIdParamsSchema,
   nameInputSchema,
   personIdParamsSchema,
@@ -28,6 +31,7 @@ import {
   searchPeople,
   setBirth,
 } from './identity.service';
+import { addNationalityClaim, addPhoto, readPhoto } from './photos.service';
 
 const tags = ['registry'];
 const created = z.object({ id: z.string() });
@@ -99,5 +103,31 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: { tags, summary: 'Record a supervisor’s identity decision with its evidence', params: personIdParamsSchema, body: identityDecisionInputSchema, response: { 201: created } },
     },
     async (request, reply) => reply.status(201).send({ id: await inTransaction(db, (trx) => decideIdentity(trx, actorOf(request), request.params.id, request.body, request.id)) }),
+  );
+
+  api.post(
+    '/api/registry/people/:id/photos',
+    {
+      config: { access: 'person.update' },
+      bodyLimit: 3 * 1024 * 1024,
+      schema: { tags, summary: 'Add an identification photo (JPEG, PNG or WebP, base64, at most 2 MB)', params: personIdParamsSchema, body: photoUploadSchema, response: { 201: created } },
+    },
+    async (request, reply) => reply.status(201).send({ id: await inTransaction(db, (trx) => addPhoto(trx, actorOf(request), request.params.id, request.body, request.id)) }),
+  );
+
+  api.get(
+    '/api/registry/people/:id/photos/:photoId',
+    { config: { access: 'person.read' }, schema: { tags, summary: 'The photo image (audited read)', params: photoIdParamsSchema } },
+    async (request, reply) => {
+      const photo = await inTransaction(db, (trx) => readPhoto(trx, actorOf(request), request.params.id, request.params.photoId, request.id));
+      return reply.header('cache-control', 'private, no-store').type(photo.contentType).send(photo.bytes);
+    },
+  );
+
+  api.post(
+    '/api/registry/people/:id/nationality-claims',
+    { config: { access: 'person.update' }, schema: { tags, summary: 'Record a nationality claim and its basis', params: personIdParamsSchema, body: nationalityClaimInputSchema, response: { 201: created } } },
+    async (request, reply) =>
+      reply.status(201).send({ id: await inTransaction(db, (trx) => addNationalityClaim(trx, actorOf(request), request.params.id, request.body, request.id)) }),
   );
 }

@@ -98,7 +98,7 @@ export async function personRecord(trx: Trx, actor: Actor, id: string, requestId
   if (!row) throw notFound('person');
   requireIdentity(actor, 'read');
   await recordAudit(trx, auditActor(actor), { action: 'person.read', targetType: 'person', targetIds: [id] }, requestId);
-  const [names, births, rels, families, openCase] = await Promise.all([
+  const [names, births, rels, families, openCase, claims, photos] = await Promise.all([
     namesOf(trx, [id]),
     birthsOf(trx, [id]),
     trx
@@ -111,6 +111,14 @@ export async function personRecord(trx: Trx, actor: Actor, id: string, requestId
       .execute(),
     trx.selectFrom('family_members').select('family_id').where('person_id', '=', id).execute(),
     trx.selectFrom('cases').select('id').where('person_id', '=', id).where('closed_at', 'is', null).executeTakeFirst(),
+    trx.selectFrom('person_nationality_claims').selectAll().where('person_id', '=', id).where('superseded_at', 'is', null).orderBy('id').execute(),
+    trx
+      .selectFrom('person_photos')
+      .select((eb) => ['id', 'content_type', 'source', 'taken_on', 'recorded_at', eb.fn('octet_length', ['bytes']).as('size')])
+      .where('person_id', '=', id)
+      .where('superseded_at', 'is', null)
+      .orderBy('recorded_at', 'desc')
+      .execute(),
   ]);
   return {
     id,
@@ -130,6 +138,15 @@ export async function personRecord(trx: Trx, actor: Actor, id: string, requestId
     })),
     familyIds: families.map((f) => f.family_id),
     openCaseId: openCase?.id ?? null,
+    nationalityClaims: claims.map((c) => ({ id: c.id, country: c.country, basis: c.basis, source: c.source, recordedAt: c.recorded_at.toISOString() })),
+    photos: photos.map((p) => ({
+      id: p.id,
+      contentType: p.content_type,
+      bytes: Number(p.size),
+      source: p.source,
+      takenOn: p.taken_on,
+      recordedAt: p.recorded_at.toISOString(),
+    })),
   };
 }
 
