@@ -137,10 +137,17 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
     });
 
-    app.addHook('onSend', async (_request, reply) => {
+    app.addHook('onSend', async (request, reply) => {
       void reply.header('x-content-type-options', 'nosniff');
       void reply.header('referrer-policy', 'no-referrer');
       void reply.header('x-frame-options', 'DENY');
+      // The API reference page brings its own policy; everything else is the app, which loads only itself.
+      if (!request.url.startsWith('/api/docs')) {
+        void reply.header(
+          'content-security-policy',
+          "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+        );
+      }
     });
 
     const timers = [

@@ -30,6 +30,14 @@ describe('system', () => {
     expect(page.headers['content-type']).toMatch(/html/);
   });
 
+  it('sends security headers: no inline scripts, no framing, no sniffing', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.headers['content-security-policy']).toMatch(/script-src 'self';/);
+    expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('answers unknown API paths and bad JSON in the one error shape', async () => {
     const missing = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(missing.statusCode).toBe(404);
