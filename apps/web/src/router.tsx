@@ -1,5 +1,10 @@
 import { createBrowserRouter } from 'react-router';
 import { AuditPage } from './features/audit/audit-page';
+import { CaseListPage } from './features/cases/case-list-page';
+import { CasePage } from './features/cases/case-page';
+import { MyTasksPage } from './features/cases/my-tasks-page';
+import { PlacesBoardPage } from './features/places/places-board-page';
+import { RegistrationPage } from './features/registration/registration-page';
 import { EnrolmentPage } from './features/auth/enrolment-page';
 import { RequirePermission, RequireSession } from './features/auth/require-session';
 import { RecoveryPage, SecondFactorPage } from './features/auth/second-factor-page';
@@ -32,6 +37,46 @@ export const router = createBrowserRouter([
                 errorElement: <ErrorPage />,
                 children: [
                   { index: true, element: <HomePage /> },
+                  {
+                    path: '/cases',
+                    element: (
+                      <RequirePermission permission="case.list">
+                        <CaseListPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: '/cases/:caseId',
+                    element: (
+                      <RequirePermission permission="case.read">
+                        <CasePage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: '/tasks',
+                    element: (
+                      <RequirePermission permission="case.read">
+                        <MyTasksPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: '/register',
+                    element: (
+                      <RequirePermission permission="person.create">
+                        <RegistrationPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: '/places',
+                    element: (
+                      <RequirePermission permission="place.list">
+                        <PlacesBoardPage />
+                      </RequirePermission>
+                    ),
+                  },
                   {
                     path: '/users',
                     element: (

@@ -16,3 +16,34 @@ export function formatDateTime(iso: string, language: string, precision: 'minute
     return new Intl.DateTimeFormat(language, options).format(date);
   }
 }
+
+function localeFor(language: string): string {
+  const browser = typeof navigator === 'undefined' ? '' : navigator.language;
+  const locale = browser.toLowerCase().split('-')[0] === language ? browser : language;
+  return language === 'ar' ? `${locale}-u-nu-latn` : locale;
+}
+
+/**
+ * A calendar date (YYYY, YYYY-MM or YYYY-MM-DD) at the precision it was written: a year stays a year, a
+ * month is not turned into its first day. Read as UTC so the day never shifts with the time zone.
+ */
+export function formatCalendarDate(value: string, language: string): string {
+  const [y, m, d] = value.split('-').map(Number);
+  if (y === undefined || Number.isNaN(y)) return value;
+  if (m === undefined) return String(y);
+  const date = new Date(Date.UTC(y, m - 1, d ?? 1));
+  if (Number.isNaN(date.getTime())) return value;
+  const options: Intl.DateTimeFormatOptions =
+    d === undefined ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' };
+  try {
+    return new Intl.DateTimeFormat(localeFor(language), options).format(date);
+  } catch {
+    return new Intl.DateTimeFormat(language, options).format(date);
+  }
+}
+
+/** Today as YYYY-MM-DD in the person's own time zone (what a date field should default to). */
+export function todayIso(now = new Date()): string {
+  const offset = now.getTimezoneOffset() * 60_000;
+  return new Date(now.getTime() - offset).toISOString().slice(0, 10);
+}

@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import { registryAr } from './registry/ar';
 
 /** Arabic (Modern Standard); the layout flips right-to-left when it is chosen. */
 export const ar: Translation = {
@@ -87,6 +88,10 @@ export const ar: Translation = {
   shell: {
     navLabel: 'التنقل الرئيسي',
     home: 'الرئيسية',
+    cases: 'الحالات',
+    myTasks: 'مهامي',
+    register: 'تسجيل',
+    places: 'الأماكن',
     users: 'المستخدمون',
     audit: 'سجل التدقيق',
     accountMenu: 'قائمة الحساب: {{name}}',
@@ -234,4 +239,5 @@ export const ar: Translation = {
     verifyBrokenTitle: 'السلسلة مكسورة',
     verifyBroken: 'القيد رقم {{seq}} لا يتوافق مع السلسلة ({{reason}}). عدد القيود التي فُحصت: {{checked}}. أبلغ رئيس البعثة بذلك.',
   },
+  ...registryAr,
 };

@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import { registryAz } from './registry/az';
 
 /** Azerbaijani (Latin script). */
 export const az: Translation = {
@@ -87,6 +88,10 @@ export const az: Translation = {
   shell: {
     navLabel: 'Əsas naviqasiya',
     home: 'Ana səhifə',
+    cases: 'İşlər',
+    myTasks: 'Tapşırıqlarım',
+    register: 'Qeydiyyat',
+    places: 'Yerlər',
     users: 'İstifadəçilər',
     audit: 'Audit jurnalı',
     accountMenu: 'Hesab menyusu: {{name}}',
@@ -234,4 +239,5 @@ export const az: Translation = {
     verifyBrokenTitle: 'Zəncir pozulub',
     verifyBroken: '{{seq}} nömrəli qeyd zəncirə uyğun gəlmir ({{reason}}). Yoxlanılan qeydlər: {{checked}}. Bu barədə missiya başçısına məlumat verin.',
   },
+  ...registryAz,
 };

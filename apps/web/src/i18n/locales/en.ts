@@ -1,3 +1,5 @@
+import { registryEn } from './registry/en';
+
 /**
  * English strings: the reference shape every other language must match key for key (the type of this
  * object is the type of a translation, so a missing or extra key fails the type check).
@@ -88,6 +90,10 @@ export const en = {
   shell: {
     navLabel: 'Main navigation',
     home: 'Home',
+    cases: 'Cases',
+    myTasks: 'My tasks',
+    register: 'Register',
+    places: 'Places',
     users: 'Users',
     audit: 'Audit trail',
     accountMenu: 'Account menu: {{name}}',
@@ -235,6 +241,7 @@ export const en = {
     verifyBrokenTitle: 'The chain is broken',
     verifyBroken: 'Entry {{seq}} does not fit the chain ({{reason}}). Entries checked: {{checked}}. Report this to the head of mission.',
   },
+  ...registryEn,
 };
 
 /** The shape of one language's strings. */

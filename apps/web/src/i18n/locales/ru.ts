@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import { registryRu } from './registry/ru';
 
 /** Russian. */
 export const ru: Translation = {
@@ -87,6 +88,10 @@ export const ru: Translation = {
   shell: {
     navLabel: 'Основная навигация',
     home: 'Главная',
+    cases: 'Дела',
+    myTasks: 'Мои задачи',
+    register: 'Регистрация',
+    places: 'Места',
     users: 'Пользователи',
     audit: 'Журнал аудита',
     accountMenu: 'Меню учётной записи: {{name}}',
@@ -234,4 +239,5 @@ export const ru: Translation = {
     verifyBrokenTitle: 'Цепочка нарушена',
     verifyBroken: 'Запись № {{seq}} не соответствует цепочке ({{reason}}). Проверено записей: {{checked}}. Сообщите об этом главе миссии.',
   },
+  ...registryRu,
 };
