@@ -21,6 +21,8 @@ import { seedDemo, demoPassword } from './modules/demo/demo';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { familiesRoutes } from './modules/families/families.routes';
 import { ensureWorkflows } from './modules/cases/workflows.repository';
+import { importsRoutes } from './modules/imports/imports.routes';
+import { jobsRoutes, startJobRunner } from './modules/jobs/jobs.routes';
 import { identityRoutes } from './modules/people/identity.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { placesRoutes } from './modules/places/places.routes';
@@ -106,6 +108,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     installErrorHandling(app);
     await app.register(cookie);
     installAccessControl(app, ctx, routes);
+    const jobs = await startJobRunner(app, ctx);
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',
@@ -126,6 +129,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     casesRoutes(app, ctx);
     familiesRoutes(app, ctx);
     auditRoutes(app, ctx);
+    jobsRoutes(app, ctx);
+    importsRoutes(app, ctx, jobs);
 
     const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
     const serveWeb = webDir !== null && fs.existsSync(`${webDir}/index.html`);

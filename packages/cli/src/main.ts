@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-context';
 import { registerAudit } from './commands/audit';
+import { registerDemoData } from './commands/demo-data';
+import { registerImportExport } from './commands/import-export';
 import { registerLink } from './commands/link';
 import { registerMigrate } from './commands/migrate';
 import { registerUsers } from './commands/users';
@@ -15,6 +17,8 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerMigrate(program);
   registerLink(program);
+  registerImportExport(program);
+  registerDemoData(program);
   return program;
 }
 

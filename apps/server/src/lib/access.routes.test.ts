@@ -81,6 +81,7 @@ const userTarget = async () => (await buildUser(t, { roles: ['caseworker'] })).i
 /** A valid request for each permission-guarded route. A new route without a sample fails this suite. */
 const SAMPLES: Record<string, Sample> = {
   'GET /api/users': async () => ({ url: '/api/users' }),
+  'GET /api/users/directory': async () => ({ url: '/api/users/directory' }),
   'POST /api/users': async () => ({
     url: '/api/users',
     payload: { username: `new.${Math.random().toString(36).slice(2, 10)}`, displayName: 'New User', password: 'a-long-passphrase-for-tests', roles: ['caseworker'] },

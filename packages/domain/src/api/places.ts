@@ -80,6 +80,8 @@ export const placedPersonSchema = z.object({
   id: z.string(),
   sex: z.enum(['F', 'M', 'U']).optional(),
   displayName: z.string().nullable().optional(),
+  /** The person's open case, for a link from the board. */
+  openCaseId: z.string().nullable().optional(),
 });
 export type PlacedPerson = z.infer<typeof placedPersonSchema>;
 

@@ -113,6 +113,8 @@ export const relationshipViewSchema = z.object({
   id: z.string(),
   relatedPersonId: z.string(),
   relatedDisplayName: z.string().nullable(),
+  relatedSex: z.enum(['F', 'M', 'U']),
+  relatedOpenCaseId: z.string().nullable(),
   kind: relationshipKindSchema,
   evidenceLevel: evidenceLevelSchema,
   source: z.string(),

@@ -17,6 +17,7 @@ import { requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
+import { setNameSearchThreshold } from '../people/identity.repository';
 import { personInScope } from '../people/people.policy';
 import { findPersonInScope } from '../people/people.repository';
 import { findCaseInScope, listCasesInScope, requirementFacts, type CaseRow } from './cases.repository';
@@ -100,6 +101,7 @@ export async function listCases(trx: Trx, actor: Actor, query: CaseListQuery, re
   if (query.q && !readableCategoriesForRoles(actor.roles).includes('identity')) {
     throw new AppError('forbidden', 'Your role may not search by name.');
   }
+  if (searchText) await setNameSearchThreshold(trx);
   const rows = await listCasesInScope(trx, actor, scope, { ...query, ...(searchText ? { searchText } : {}) });
   await recordAudit(trx, auditActor(actor), { action: 'case.list', targetType: 'case', targetIds: rows.map((r) => r.id) }, requestId);
   const last = rows.at(-1);

@@ -6,8 +6,9 @@ import type { Role } from '@homeward/domain';
 import type { Database } from '../../db/schema';
 import { SYSTEM_ACTOR } from '../../lib/audit';
 import { inTransaction } from '../../lib/transaction';
-import { recordAttributes } from '../people/people.repository';
 import { createUser } from '../users/users.service';
+import { DEMO_SIZES } from './demo-data.generator';
+import { loadDemoData } from './demo-data.loader';
 
 /** The demo users, one per role; usernames are stable so the README and tests can name them. */
 export const DEMO_USERS: readonly { username: string; displayName: string; role: Role; team?: 'consular' | 'child_protection'; organisation?: string }[] = [
@@ -37,77 +38,12 @@ export function demoPassword(dataDir: string): string {
   }
 }
 
-interface SyntheticPerson {
-  sex: 'F' | 'M';
-  team: 'consular' | 'child_protection';
-  attributes: { category: string; key: string; value: unknown; source: string }[];
-  sharedWith?: string;
-  assignedToLiaison?: boolean;
-}
-
-// Invented people: no name, place of detention or history here belongs to a real person.
-const PEOPLE: readonly SyntheticPerson[] = [
-  {
-    sex: 'F',
-    team: 'child_protection',
-    attributes: [
-      { category: 'identity', key: 'given_name', value: 'Nərmin', source: 'child_statement' },
-      { category: 'identity', key: 'estimated_age', value: { years: 4, on: '2026-10-02', method: 'medical' }, source: 'medical' },
-      { category: 'location', key: 'current_place', value: 'Demo State Shelter No. 2, Baghdad', source: 'host_record' },
-      { category: 'medical', key: 'summary', value: 'Healed fracture of the left arm; vaccinations unknown.', source: 'medical' },
-      { category: 'notes', key: 'intake', value: 'Says her mother is called Günay.', source: 'child_statement' },
-    ],
-    sharedWith: 'ICRC',
-    assignedToLiaison: true,
-  },
-  {
-    sex: 'M',
-    team: 'child_protection',
-    attributes: [
-      { category: 'identity', key: 'given_name', value: 'Tural', source: 'host_record' },
-      { category: 'identity', key: 'name_arabic', value: 'طورال', source: 'host_record' },
-      { category: 'location', key: 'current_place', value: 'Demo Orphanage, Baghdad', source: 'host_record' },
-      { category: 'medical', key: 'summary', value: 'Malnourished on arrival; improving.', source: 'medical' },
-    ],
-  },
-  {
-    sex: 'F',
-    team: 'consular',
-    attributes: [
-      { category: 'identity', key: 'given_name', value: 'Günay', source: 'relative' },
-      { category: 'identity', key: 'family_name', value: 'Demoyeva', source: 'relative' },
-      { category: 'legal_detention', key: 'status', value: 'detained', source: 'host_record' },
-      { category: 'location', key: 'current_place', value: 'Demo Women’s Prison', source: 'host_record' },
-      { category: 'contact', key: 'relative_phone', value: '+994 00 000 00 01', source: 'relative' },
-    ],
-    sharedWith: 'ICRC',
-  },
-  {
-    sex: 'M',
-    team: 'consular',
-    attributes: [
-      { category: 'identity', key: 'given_name', value: 'Elvin', source: 'document' },
-      { category: 'identity', key: 'family_name', value: 'Nümunəli', source: 'document' },
-      { category: 'genetic', key: 'reference_sample', value: 'Reference sample collected (synthetic)', source: 'relative' },
-      { category: 'contact', key: 'address', value: 'Sumqayıt (demo address)', source: 'relative' },
-    ],
-    assignedToLiaison: true,
-  },
-  {
-    sex: 'F',
-    team: 'child_protection',
-    attributes: [
-      { category: 'identity', key: 'given_name', value: 'Səbinə', source: 'child_statement' },
-      { category: 'identity', key: 'estimated_age', value: { years: 7, on: '2026-09-15', method: 'dental' }, source: 'medical' },
-      { category: 'location', key: 'current_place', value: 'Demo Camp, sector C', source: 'ngo_list' },
-    ],
-    sharedWith: 'Receiving agency (home)',
-  },
-];
+/** The first start's scenario: small enough to seed in a second or two, varied enough to show every screen. */
+export const FIRST_START_DEMO = { seed: 1, people: DEMO_SIZES.small } as const;
 
 /**
- * First start of the embedded database with no users: create one demo user per role and a handful of
- * synthetic people, and remember that this deployment is a demo. Returns the password to print.
+ * First start of the embedded database with no users: create one demo user per role and a small synthetic
+ * scenario (about 150 people, see demo-data.generator.ts), and remember that this deployment is a demo. Returns the password to print.
  */
 export async function seedDemo(db: Kysely<Database>, dataDir: string, missionId: string): Promise<string> {
   const password = demoPassword(dataDir);
@@ -139,18 +75,8 @@ export async function seedDemo(db: Kysely<Database>, dataDir: string, missionId:
       );
       ids[u.username] = view.id;
     }
-    const creator = ids['demo.consular']!;
-    for (const p of PEOPLE) {
-      const id = randomUUID();
-      await trx.insertInto('people').values({ id, mission_id: missionId, team_id: teams[p.team], sex: p.sex, created_by: creator }).execute();
-      await trx.insertInto('person_assignments').values({ person_id: id, user_id: creator }).execute();
-      if (p.assignedToLiaison) await trx.insertInto('person_assignments').values({ person_id: id, user_id: ids['demo.liaison']! }).execute();
-      if (p.sharedWith) {
-        const kind = p.sharedWith === 'ICRC' ? 'family_links' : 'handover';
-        await trx.insertInto('person_shares').values({ person_id: id, organisation: p.sharedWith, kind, shared_by: ids['demo.supervisor']! }).execute();
-      }
-      await recordAttributes(trx, id, creator, p.attributes);
-    }
+    // Synthetic people from the same generator as `homeward demo-data`, in this same transaction.
+    await loadDemoData((work) => work(trx), { ...FIRST_START_DEMO, missionId, createdBy: ids['demo.consular'] ?? null });
     await trx.insertInto('settings').values({ key: 'demo_mode', value: JSON.stringify(true) }).execute();
   });
   return password;

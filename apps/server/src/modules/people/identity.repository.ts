@@ -103,3 +103,11 @@ export async function refreshDisplayName(db: Db, personId: string): Promise<void
 export function nameSimilarity(query: string) {
   return sql<number>`word_similarity(${query}, person_names.search_text)`;
 }
+
+/**
+ * One threshold for every name search (registry search and case list): lower than pg_trgm's default 0.6,
+ * since short names and cross-script readings differ in a letter or two. Transaction-local.
+ */
+export async function setNameSearchThreshold(db: Db): Promise<void> {
+  await sql`SET LOCAL pg_trgm.word_similarity_threshold = 0.45`.execute(db);
+}

@@ -122,7 +122,9 @@ describe('history, corrections and decisions', () => {
     });
     expect(link.statusCode).toBe(204);
     const motherRec = (await t.app.inject({ method: 'GET', url: `/api/registry/people/${mother.id}`, headers: as('consular_officer') })).json();
-    expect(motherRec.relationships).toEqual([expect.objectContaining({ relatedPersonId: child.id, kind: 'child', evidenceLevel: 'claimed' })]);
+    expect(motherRec.relationships).toEqual([
+      expect.objectContaining({ relatedPersonId: child.id, kind: 'child', evidenceLevel: 'claimed', relatedSex: 'F', relatedOpenCaseId: null }),
+    ]);
     const wrongSex = await t.app.inject({
       method: 'POST',
       url: `/api/registry/people/${child.id}/relationships`,

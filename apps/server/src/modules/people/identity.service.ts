@@ -26,6 +26,7 @@ import {
   namesOf,
   recordBirth,
   refreshDisplayName,
+  setNameSearchThreshold,
   supersedeName,
 } from './identity.repository';
 import { personInScope } from './people.policy';
@@ -104,7 +105,17 @@ export async function personRecord(trx: Trx, actor: Actor, id: string, requestId
     trx
       .selectFrom('relationships')
       .innerJoin('people', 'people.id', 'relationships.related_person_id')
-      .select(['relationships.id', 'relationships.related_person_id', 'relationships.kind', 'relationships.evidence_level', 'relationships.source', 'relationships.recorded_at', 'people.display_name'])
+      .select([
+        'relationships.id',
+        'relationships.related_person_id',
+        'relationships.kind',
+        'relationships.evidence_level',
+        'relationships.source',
+        'relationships.recorded_at',
+        'people.display_name',
+        'people.sex',
+        sql<string | null>`(SELECT c.id FROM cases c WHERE c.person_id = people.id AND c.closed_at IS NULL LIMIT 1)`.as('open_case_id'),
+      ])
       .where('relationships.person_id', '=', id)
       .where('relationships.superseded_at', 'is', null)
       .orderBy('relationships.id')
@@ -131,6 +142,8 @@ export async function personRecord(trx: Trx, actor: Actor, id: string, requestId
       id: r.id,
       relatedPersonId: r.related_person_id,
       relatedDisplayName: r.display_name,
+      relatedSex: r.sex as 'F' | 'M' | 'U',
+      relatedOpenCaseId: r.open_case_id,
       kind: r.kind as RelationshipKind,
       evidenceLevel: r.evidence_level as PersonRecord['relationships'][number]['evidenceLevel'],
       source: r.source,
@@ -323,8 +336,7 @@ export async function searchPeople(trx: Trx, actor: Actor, q: string, limit: num
   requireIdentity(actor, 'read');
   const query = querySearchText(q);
   if (!query) return [];
-  // A lower threshold than the default 0.6: short names and cross-script readings differ in a letter or two.
-  await sql`SET LOCAL pg_trgm.word_similarity_threshold = 0.45`.execute(trx);
+  await setNameSearchThreshold(trx);
   const rows = await trx
     .selectFrom('person_names')
     .innerJoin('people', 'people.id', 'person_names.person_id')

@@ -27,7 +27,13 @@ const occupancyOf = (eb: ExpressionBuilder<Database, 'places'>) =>
     .as('occupancy');
 
 /** "May still be a child": born in or after `minBirthYear` at the latest, or birth year not known at all. */
-const mayBeChild = (minBirthYear: number) => sql<SqlBool>`(people.birth_year_max IS NULL OR people.birth_year_max >= ${minBirthYear})`;
+/** May still be under 18 by the birth-year window, and not someone whose open case is an adult's. */
+const mayBeChild = (minBirthYear: number) =>
+  sql<SqlBool>`((people.birth_year_max IS NULL OR people.birth_year_max >= ${minBirthYear})
+    AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.person_id = people.id AND c.closed_at IS NULL AND c.kind = 'adult'))`;
+
+/** The person's open case, if any, so that lists can link to it. */
+const openCaseIdOf = sql<string | null>`(SELECT c.id FROM cases c WHERE c.person_id = people.id AND c.closed_at IS NULL LIMIT 1)`;
 
 /** Every place of a mission with its occupancy, by name. */
 export async function listPlaces(db: Db, missionId: string) {
@@ -79,7 +85,7 @@ export async function visiblePeopleAt(db: Db, actor: Actor, scope: Scope, placeI
   let q = db
     .selectFrom('placements')
     .innerJoin('people', 'people.id', 'placements.person_id')
-    .select(['placements.place_id', 'people.id', 'people.sex', 'people.display_name'])
+    .select(['placements.place_id', 'people.id', 'people.sex', 'people.display_name', openCaseIdOf.as('open_case_id')])
     .where('placements.end_on', 'is', null)
     .where('placements.place_id', 'in', placeIds)
     .where('people.id', 'in', db.selectFrom('people').select('people.id').where(personInScope(actor, scope)));
@@ -128,7 +134,7 @@ export async function countUnplacedChildren(db: Db, missionId: string, childrenB
 export async function visibleUnplacedChildren(db: Db, actor: Actor, scope: Scope, missionId: string, childrenBornFrom: number, limit: number) {
   return unplacedChildrenQuery(db, missionId, childrenBornFrom)
     .where(personInScope(actor, scope))
-    .select(['people.id', 'people.sex', 'people.display_name'])
+    .select(['people.id', 'people.sex', 'people.display_name', openCaseIdOf.as('open_case_id')])
     .orderBy('people.display_name')
     .orderBy('people.id')
     .limit(limit)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@homeward/domain';
-import { buildMission, buildPerson, buildPlace, buildPlacement, buildTeam, buildUser, sessionCookie } from '../../../test/factories';
+import { buildCase, buildMission, buildPerson, buildPlace, buildPlacement, buildTeam, buildUser, sessionCookie } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { placementDates } from './places.service';
 
@@ -70,7 +70,7 @@ describe('places', () => {
     await buildPlacement(t, { personId: other, placeId: id });
     const res = await get(cw, `/api/places/${id}`);
     expect(res.json().occupancy).toBe(2);
-    expect(res.json().people).toEqual([{ id: mine, sex: 'F', displayName: 'Testa Quliyeva' }]);
+    expect(res.json().people).toEqual([{ id: mine, sex: 'F', displayName: 'Testa Quliyeva', openCaseId: null }]);
     expect(res.body).not.toContain('Test shelter'); // no attribute of the person leaks through
     const trail = await auditOf(id);
     expect(trail.at(-1)).toMatchObject({ action: 'place.read', target_ids: [id, mine] });
@@ -201,6 +201,7 @@ describe('places board', () => {
     const left = await child();
     await buildPlacement(t, { personId: left, placeId: camp, startOn: '2025-01-01', endOn: '2025-02-01' });
     await child(null, year - 40); // an unplaced adult
+    await buildCase(t, await child(null, null), { kind: 'adult' }); // age unknown, but her open case is an adult's
     await setPerson(await child(), { is_sought: true }); // sought by relatives, not found: not on the board
     await setPerson(await child(), { vital_status: 'deceased' });
 

@@ -94,9 +94,10 @@ function presentPlacement(row: PlacementRow): PlacementView {
 }
 
 /** Identity only, and only to a role that reads identity: a place list must not become a person record. */
-function presentPlacedPerson(actor: Actor, row: { id: string; sex: string; display_name: string | null }): PlacedPerson {
-  if (!readableCategoriesForRoles(actor.roles).includes('identity')) return { id: row.id };
-  return { id: row.id, sex: row.sex as 'F' | 'M' | 'U', displayName: row.display_name };
+function presentPlacedPerson(actor: Actor, row: { id: string; sex: string; display_name: string | null; open_case_id?: string | null }): PlacedPerson {
+  const openCaseId = row.open_case_id ?? null;
+  if (!readableCategoriesForRoles(actor.roles).includes('identity')) return { id: row.id, openCaseId };
+  return { id: row.id, sex: row.sex as 'F' | 'M' | 'U', displayName: row.display_name, openCaseId };
 }
 
 /** The person.list scope under which the actor may see who is at a place, or null when they may not. */

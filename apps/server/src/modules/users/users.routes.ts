@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import {
   createUserRequestSchema,
   updateUserRequestSchema,
@@ -29,6 +30,28 @@ export function usersRoutes(app: FastifyInstance, ctx: AppContext): void {
         await recordAudit(trx, auditActorOf(request), { action: 'user.list', targetType: 'user', targetIds: users.map((u) => u.id) }, request.id);
         return { users };
       }),
+  );
+
+  api.get(
+    '/api/users/directory',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        summary: 'Colleagues of your mission by name, to show who did what on a case',
+        response: { 200: z.object({ users: z.array(z.object({ id: z.string(), displayName: z.string(), disabled: z.boolean() })) }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const rows = await db
+        .selectFrom('users')
+        .select(['id', 'display_name', 'disabled_at'])
+        .where('mission_id', '=', actor.missionId ?? ctx.missionId)
+        .orderBy('display_name')
+        .execute();
+      return { users: rows.map((u) => ({ id: u.id, displayName: u.display_name, disabled: u.disabled_at !== null })) };
+    },
   );
 
   api.post(
