@@ -8,6 +8,7 @@ type Entry = {
   at: string;
   kind: 'case_opened' | 'transition' | 'task' | 'note' | 'name' | 'birth' | 'relationship' | 'identity_decision' | 'placement';
   summary: string;
+  details: Record<string, string | null>;
   byUser: string | null;
   refId: string | null;
 };
@@ -25,39 +26,84 @@ export async function caseTimeline(trx: Trx, row: CaseRow, readable: readonly Fi
       at: t.at.toISOString(),
       kind: t.from_stage === null ? 'case_opened' : 'transition',
       summary: t.from_stage === null ? `opened at ${t.to_stage}` : `${t.from_stage} → ${t.to_stage}: ${t.reason}`,
+      details: { fromStage: t.from_stage, toStage: t.to_stage, reason: t.reason },
       byUser: t.by_user,
       refId: t.id,
     });
   }
   const tasks = await trx.selectFrom('tasks').selectAll().where('case_id', '=', row.id).execute();
   for (const t of tasks) {
-    entries.push({ at: t.created_at.toISOString(), kind: 'task', summary: `task: ${t.title}`, byUser: t.created_by, refId: t.id });
-    if (t.completed_at) entries.push({ at: t.completed_at.toISOString(), kind: 'task', summary: `task ${t.status}: ${t.title}`, byUser: null, refId: t.id });
+    entries.push({ at: t.created_at.toISOString(), kind: 'task', summary: `task: ${t.title}`, details: { event: 'created', title: t.title, dueOn: t.due_on }, byUser: t.created_by, refId: t.id });
+    if (t.completed_at) {
+      entries.push({ at: t.completed_at.toISOString(), kind: 'task', summary: `task ${t.status}: ${t.title}`, details: { event: t.status, title: t.title, dueOn: t.due_on }, byUser: null, refId: t.id });
+    }
   }
   if (readable.length) {
     const notes = await trx.selectFrom('notes').selectAll().where('case_id', '=', row.id).where('category', 'in', [...readable]).execute();
     for (const n of notes) {
-      entries.push({ at: n.created_at.toISOString(), kind: 'note', summary: `${n.category} note: ${n.body.slice(0, 120)}`, byUser: n.author_id, refId: n.id });
+      entries.push({
+        at: n.created_at.toISOString(),
+        kind: 'note',
+        summary: `${n.category} note: ${n.body.slice(0, 120)}`,
+        details: { category: n.category, excerpt: n.body.slice(0, 120) },
+        byUser: n.author_id,
+        refId: n.id,
+      });
     }
   }
   if (readable.includes('identity')) {
     const names = await trx.selectFrom('person_names').selectAll().where('person_id', '=', personId).execute();
     for (const n of names) {
       const written = n.full ?? [n.given, n.father, n.grandfather, n.family].filter(Boolean).join(' ');
-      entries.push({ at: n.recorded_at.toISOString(), kind: 'name', summary: `name recorded (${n.kind}, ${n.source}): ${written}`, byUser: n.recorded_by, refId: n.id });
+      entries.push({
+        at: n.recorded_at.toISOString(),
+        kind: 'name',
+        summary: `name recorded (${n.kind}, ${n.source}): ${written}`,
+        details: { nameKind: n.kind, source: n.source, name: written, script: n.script },
+        byUser: n.recorded_by,
+        refId: n.id,
+      });
     }
     const births = await trx.selectFrom('person_births').selectAll().where('person_id', '=', personId).execute();
     for (const b of births) {
       const what = b.date ? `born ${b.date}` : b.estimated_age_years != null ? `age about ${Number(b.estimated_age_years)} on ${b.estimated_on} (${b.estimate_method})` : `born in ${b.place}`;
-      entries.push({ at: b.recorded_at.toISOString(), kind: 'birth', summary: `birth recorded (${b.source}): ${what}`, byUser: b.recorded_by, refId: b.id });
+      entries.push({
+        at: b.recorded_at.toISOString(),
+        kind: 'birth',
+        summary: `birth recorded (${b.source}): ${what}`,
+        details: {
+          source: b.source,
+          date: b.date,
+          estimatedAgeYears: b.estimated_age_years != null ? String(Number(b.estimated_age_years)) : null,
+          estimatedOn: b.estimated_on,
+          method: b.estimate_method,
+          place: b.place,
+        },
+        byUser: b.recorded_by,
+        refId: b.id,
+      });
     }
     const rels = await trx.selectFrom('relationships').selectAll().where('person_id', '=', personId).execute();
     for (const r of rels) {
-      entries.push({ at: r.recorded_at.toISOString(), kind: 'relationship', summary: `${r.kind} linked (${r.evidence_level})`, byUser: r.recorded_by, refId: r.related_person_id });
+      entries.push({
+        at: r.recorded_at.toISOString(),
+        kind: 'relationship',
+        summary: `${r.kind} linked (${r.evidence_level})`,
+        details: { relationship: r.kind, evidenceLevel: r.evidence_level, source: r.source },
+        byUser: r.recorded_by,
+        refId: r.related_person_id,
+      });
     }
     const decisions = await trx.selectFrom('identity_decisions').selectAll().where('person_id', '=', personId).execute();
     for (const d of decisions) {
-      entries.push({ at: d.decided_at.toISOString(), kind: 'identity_decision', summary: `identity decided on: ${d.evidence.join('; ')}`, byUser: d.decided_by, refId: d.id });
+      entries.push({
+        at: d.decided_at.toISOString(),
+        kind: 'identity_decision',
+        summary: `identity decided on: ${d.evidence.join('; ')}`,
+        details: { evidence: d.evidence.join('; ') },
+        byUser: d.decided_by,
+        refId: d.id,
+      });
     }
   }
   if (readable.includes('location')) {
@@ -68,7 +114,14 @@ export async function caseTimeline(trx: Trx, row: CaseRow, readable: readonly Fi
       .where('placements.person_id', '=', personId)
       .execute();
     for (const p of placements) {
-      entries.push({ at: p.recorded_at.toISOString(), kind: 'placement', summary: `placed at ${p.name} from ${p.start_on}${p.end_on ? ` to ${p.end_on}` : ''}: ${p.reason}`, byUser: p.recorded_by, refId: p.id });
+      entries.push({
+        at: p.recorded_at.toISOString(),
+        kind: 'placement',
+        summary: `placed at ${p.name} from ${p.start_on}${p.end_on ? ` to ${p.end_on}` : ''}: ${p.reason}`,
+        details: { place: p.name, startOn: p.start_on, endOn: p.end_on, reason: p.reason },
+        byUser: p.recorded_by,
+        refId: p.id,
+      });
     }
   }
   return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
