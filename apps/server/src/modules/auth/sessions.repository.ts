@@ -40,13 +40,46 @@ export interface SessionWithUser {
   roles: string[];
 }
 
+/** The session with its user and roles, in one round trip (it runs on every request). */
 export async function findSession(db: Db, id: string): Promise<SessionWithUser | null> {
-  const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!session) return null;
-  const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
-  if (!user) return null;
-  const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute();
-  return { session, user, roles: roles.map((r) => r.role) };
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select((eb) => [
+      'sessions.id as session_id',
+      'sessions.user_id as session_user_id',
+      'sessions.stage',
+      'sessions.pending_totp_secret_enc',
+      'sessions.created_at as session_created_at',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.password_hash',
+      'users.mission_id',
+      'users.team_id',
+      'users.organisation',
+      'users.disabled_at',
+      'users.totp_secret_enc',
+      'users.totp_enrolled_at',
+      'users.totp_last_step',
+      'users.is_demo',
+      'users.created_at',
+      'users.updated_at',
+      eb
+        .fn<string[]>('array', [eb.selectFrom('user_roles').select('role').whereRef('user_roles.user_id', '=', 'users.id').orderBy('role')])
+        .as('roles'),
+    ])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const { session_id, session_user_id, stage, pending_totp_secret_enc, session_created_at, last_seen_at, expires_at, roles, ...user } = row;
+  return {
+    session: { id: session_id, user_id: session_user_id, stage, pending_totp_secret_enc, created_at: session_created_at, last_seen_at, expires_at },
+    user,
+    roles: roles ?? [],
+  };
 }
 
 export async function touchSession(db: Db, id: string, now: Date): Promise<void> {
