@@ -23,6 +23,7 @@ import { familiesRoutes } from './modules/families/families.routes';
 import { ensureWorkflows } from './modules/cases/workflows.repository';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { jobsRoutes, startJobRunner } from './modules/jobs/jobs.routes';
+import { kinshipRoutes } from './modules/kinship/kinship.routes';
 import { identityRoutes } from './modules/people/identity.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { placesRoutes } from './modules/places/places.routes';
@@ -131,6 +132,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     auditRoutes(app, ctx);
     jobsRoutes(app, ctx);
     importsRoutes(app, ctx, jobs);
+    await kinshipRoutes(app, ctx, jobs);
 
     const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
     const serveWeb = webDir !== null && fs.existsSync(`${webDir}/index.html`);

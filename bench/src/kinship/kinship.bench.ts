@@ -9,6 +9,7 @@ import {
   summariseScreening,
 } from '@homeward/domain/kinship';
 import type { FrequencyDatabase, PedigreePerson, ReferenceFamily, StrProfile } from '@homeward/domain/kinship';
+import { runKinshipWorkersBench } from './kinship-workers.bench';
 
 /**
  * Kinship engine figures: pedigree LRs per second, the 1,000 × 5,000 DVI screen (single thread) and the
@@ -161,4 +162,7 @@ export async function runKinshipBench(opts: { quick?: boolean }): Promise<void> 
   console.log(
     `kinship pairwise screen: ${(result.comparisons / seconds / 1e6).toFixed(1)} million marker comparisons/s/core`,
   );
+
+  // 4. The same screen split over 2 worker threads, as the server job and the CLI run it.
+  await runKinshipWorkersBench({ quick });
 }

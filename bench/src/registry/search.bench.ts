@@ -164,13 +164,13 @@ export async function runSearchBench(opts: { quick?: boolean }): Promise<void> {
     }
     const filters = ['/api/cases?stage=registered&limit=50', '/api/cases?flag=orphan&ageBand=under_5&limit=50', '/api/cases?kind=child&sex=F&limit=50'];
 
-    async function run(label: string, urls: string[], total: number) {
+    async function run(label: string, urls: string[], total: number, clients = 20) {
       const latencies: number[] = [];
       let next = 0;
       let errors = 0;
       const started = performance.now();
       await Promise.all(
-        Array.from({ length: 20 }, async () => {
+        Array.from({ length: clients }, async () => {
           while (next < total) {
             const url = urls[next++ % urls.length]!;
             const t0 = performance.now();
@@ -184,11 +184,12 @@ export async function runSearchBench(opts: { quick?: boolean }): Promise<void> {
       const secs = (performance.now() - started) / 1000;
       latencies.sort((a, b) => a - b);
       console.log(
-        `case search (${label}), 20 concurrent clients: p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p95 ${quantile(latencies, 0.95).toFixed(1)} ms, ` +
+        `case search (${label}), ${clients} concurrent client(s): p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p95 ${quantile(latencies, 0.95).toFixed(1)} ms, ` +
           `${Math.round(total / secs)} requests/s, ${errors} errors`,
       );
     }
     await run('warm-up', queries, 100);
+    await run('by name, one client at a time', queries, 100, 1);
     await run('by name, any script', queries, opts.quick ? 400 : 2000);
     await run('filters only', filters, opts.quick ? 200 : 1000);
     await app.close();

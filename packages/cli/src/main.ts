@@ -3,6 +3,7 @@ import { CliError } from './cli-context';
 import { registerAudit } from './commands/audit';
 import { registerDemoData } from './commands/demo-data';
 import { registerImportExport } from './commands/import-export';
+import { registerKinship } from './commands/kinship';
 import { registerLink } from './commands/link';
 import { registerMigrate } from './commands/migrate';
 import { registerUsers } from './commands/users';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerLink(program);
   registerImportExport(program);
   registerDemoData(program);
+  registerKinship(program);
   return program;
 }
 

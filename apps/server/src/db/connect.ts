@@ -48,6 +48,9 @@ const pgliteParsers = { [INT8]: asText, [NUMERIC]: asNumber, [DATE]: asText };
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, admin command) must not bring the process down;
+    // the pool replaces it on the next query.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', checkpoint: async () => {}, close: () => db.destroy() };
   }

@@ -359,9 +359,112 @@ export interface Database {
   places: PlacesTable;
   placements: PlacementsTable;
   jobs: JobsTable;
+  str_profiles: StrProfilesTable;
+  str_profile_events: StrProfileEventsTable;
+  frequency_databases: FrequencyDatabasesTable;
+  kinship_analyses: KinshipAnalysesTable;
+  kinship_screens: KinshipScreensTable;
+  kinship_matches: KinshipMatchesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+
+/** An STR profile version (genetic category); `markers` is `{ marker: [allele, allele] }`. */
+export interface StrProfilesTable {
+  id: string;
+  person_id: string;
+  version: number;
+  kind: string;
+  kit: string;
+  lab: string;
+  sample_id: string;
+  /** date: a YYYY-MM-DD string */
+  collected_on: string;
+  collector: string;
+  consent_reference: string;
+  consent_recorded_at: Timestamp;
+  consent_recorded_by: string | null;
+  markers: Json;
+  marker_count: number;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  superseded_at: Timestamp | null;
+  superseded_by: string | null;
+}
+
+/** A chain-of-custody event of a profile's sample, or a correction with its reason. */
+export interface StrProfileEventsTable {
+  id: Generated<string>;
+  profile_id: string;
+  kind: string;
+  /** date: a YYYY-MM-DD string */
+  happened_on: string;
+  actor: string | null;
+  reason: string | null;
+  recorded_by: string | null;
+  recorded_at: Generated<Timestamp>;
+}
+
+/** An allele frequency database; `alleles` is `{ marker: { allele: frequency } }`. */
+export interface FrequencyDatabasesTable {
+  id: string;
+  name: string;
+  population: string;
+  source_note: string;
+  synthetic: boolean;
+  is_default: Generated<boolean>;
+  floor: number;
+  sample_size: number | null;
+  alleles: Json;
+  marker_count: number;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+/** A stored kinship question and answer; the question holds person ids, not markers. */
+export interface KinshipAnalysesTable {
+  id: string;
+  mission_id: string;
+  question: Json;
+  answer: Json;
+  person_ids: string[];
+  profile_ids: string[];
+  frequency_database_id: string;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+/** A screening run, its job and (when finished) its summary. */
+export interface KinshipScreensTable {
+  id: string;
+  mission_id: string;
+  job_id: string | null;
+  parameters: Json;
+  frequency_database_id: string;
+  summary: Json | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  finished_at: Timestamp | null;
+}
+
+/** A child × reference family match suggested by a screen, for a supervisor's review. */
+export interface KinshipMatchesTable {
+  id: string;
+  screen_id: string;
+  child_person_id: string;
+  family_ref: string;
+  family_id: string | null;
+  position: string;
+  relatives: Json;
+  log10_lr: number;
+  undisputed: boolean;
+  status: Generated<string>;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  review_note: string | null;
+  created_at: Generated<Timestamp>;
+}

@@ -11,6 +11,7 @@ import {
   type Role,
 } from '@homeward/domain';
 import { buildCase, buildMission, buildPerson, buildPlace, buildPlacement, buildTeam, buildUser, sessionCookie, type BuiltUser } from '../../test/factories';
+import { buildMatch, buildProfile, screenOf } from '../../test/kinship-factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { installAccessControl } from './access';
 import type { AppContext } from './context';
@@ -54,6 +55,14 @@ const NEEDS_CATEGORY: Record<string, { category: FieldCategory; access: 'read' |
   'POST /api/registry/people/:id/photos': { category: 'identity', access: 'write' },
   'GET /api/registry/people/:id/photos/:photoId': { category: 'identity', access: 'read' },
   'POST /api/registry/people/:id/nationality-claims': { category: 'identity', access: 'write' },
+  'POST /api/kinship/profiles/import': { category: 'genetic', access: 'read' },
+  'POST /api/kinship/profiles/:id/corrections': { category: 'genetic', access: 'read' },
+  'GET /api/people/:id/profile': { category: 'genetic', access: 'read' },
+  'POST /api/kinship/questions': { category: 'genetic', access: 'read' },
+  'POST /api/kinship/screens': { category: 'genetic', access: 'read' },
+  'GET /api/kinship/screens/:id': { category: 'genetic', access: 'read' },
+  'POST /api/kinship/matches/:id/confirm': { category: 'genetic', access: 'read' },
+  'POST /api/kinship/matches/:id/reject': { category: 'genetic', access: 'read' },
 };
 
 /** A 1×1 PNG: the smallest real image a photo upload accepts. */
@@ -200,6 +209,59 @@ const SAMPLES: Record<string, Sample> = {
   }),
   'GET /api/audit': async () => ({ url: '/api/audit' }),
   'POST /api/audit/verify': async () => ({ url: '/api/audit/verify' }),
+  'POST /api/kinship/profiles/import': async (role, inScope) => ({
+    url: '/api/kinship/profiles/import',
+    payload: {
+      format: 'csv-long',
+      content: 'person,marker,allele1,allele2\nL1,TH01,6,9.3\nL1,D3S1358,15,16\n',
+      kit: 'GlobalFiler',
+      lab: 'Test lab',
+      collectedOn: '2026-01-10',
+      collector: 'Test collector',
+      consentReference: 'CONSENT-TEST',
+      people: { L1: await personFor(role, inScope) },
+    },
+  }),
+  'POST /api/kinship/profiles/:id/corrections': async (role, inScope) => ({
+    url: `/api/kinship/profiles/${await buildProfile(t, await personFor(role, inScope))}/corrections`,
+    payload: { markers: { TH01: ['7', '9.3'] }, reason: 'Transcription error on the lab sheet' },
+  }),
+  'GET /api/people/:id/profile': async (role, inScope) => {
+    const id = await personFor(role, inScope);
+    await buildProfile(t, id);
+    return { url: `/api/people/${id}/profile` };
+  },
+  'GET /api/kinship/frequencies': async () => ({ url: '/api/kinship/frequencies' }),
+  'POST /api/kinship/frequencies': async () => ({
+    url: '/api/kinship/frequencies',
+    payload: { name: `sample-${crypto.randomUUID().slice(0, 8)}`, format: 'csv', content: 'marker,allele,frequency\nTH01,6,0.3\nTH01,9.3,0.7\n', population: 'Sample', sourceNote: 'Synthetic sample' },
+  }),
+  'POST /api/kinship/questions': async (role, inScope) => {
+    const [a, b] = [await personFor(role, inScope), await personFor(role, inScope)];
+    await buildProfile(t, a);
+    await buildProfile(t, b);
+    return { url: '/api/kinship/questions', payload: { a, b, relationship: 'parent-child' } };
+  },
+  'POST /api/kinship/screens': async (role, inScope) => {
+    const [child, relative] = [await personFor(role, inScope), await personFor(role, inScope)];
+    await buildProfile(t, child, { kind: 'child' });
+    await buildProfile(t, relative);
+    return {
+      url: '/api/kinship/screens',
+      payload: { children: [child], families: [{ id: 'F1', pedigree: [{ id: relative, sex: 'F' }, { id: 'C', sex: 'M', mother: relative }], missing: ['C'] }] },
+    };
+  },
+  'GET /api/kinship/screens/:id': async (role, inScope) => ({
+    url: `/api/kinship/screens/${await screenOf(t, await buildMatch(t, await personFor(role, inScope), await personFor(role, inScope)))}`,
+  }),
+  'POST /api/kinship/matches/:id/confirm': async (role, inScope) => ({
+    url: `/api/kinship/matches/${await buildMatch(t, await personFor(role, inScope), await personFor(role, true))}/confirm`,
+    payload: {},
+  }),
+  'POST /api/kinship/matches/:id/reject': async (role, inScope) => ({
+    url: `/api/kinship/matches/${await buildMatch(t, await personFor(role, inScope), await personFor(role, true))}/reject`,
+    payload: { note: 'The family was already identified otherwise' },
+  }),
 };
 
 const guarded = () =>

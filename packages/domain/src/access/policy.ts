@@ -12,6 +12,7 @@ export const RESOURCES = {
   user: ['list', 'read', 'create', 'update', 'disable', 'reset_second_factor'],
   audit: ['read', 'verify'],
   reference_data: ['read', 'update'],
+  genetic: ['read', 'import', 'analyse', 'screen', 'confirm'],
 } as const;
 
 export type Resource = keyof typeof RESOURCES;
@@ -81,7 +82,7 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
     write: ['medical'],
   },
   family_liaison: {
-    grants: { ...registryWork('assigned'), 'reference_data.read': 'all' },
+    grants: { ...registryWork('assigned'), 'reference_data.read': 'all', 'genetic.read': 'assigned', 'genetic.import': 'assigned' },
     read: ['identity', 'contact', 'genetic', 'notes'],
     write: ['identity', 'contact', 'genetic', 'notes'],
   },
@@ -95,6 +96,11 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
       'place.create': 'mission',
       'place.update': 'mission',
       'reference_data.read': 'all',
+      'genetic.read': 'mission',
+      'genetic.import': 'mission',
+      'genetic.analyse': 'mission',
+      'genetic.screen': 'mission',
+      'genetic.confirm': 'mission',
     },
     read: ['identity', 'location', 'contact', 'genetic', 'legal_detention', 'notes'],
     write: ['identity', 'location', 'contact', 'legal_detention', 'notes'],
