@@ -175,7 +175,7 @@ describe('a data protection officer', () => {
     try {
       await signIn(page, 'demo.dpo', server.demoPassword);
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
-      expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Users', 'Audit trail']);
+      expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Import and export', 'Users', 'Audit trail']);
 
       await nav.getByRole('link', { name: 'Audit trail' }).click();
       await page.waitForURL('**/audit');
@@ -198,6 +198,14 @@ describe('a data protection officer', () => {
       expect(await seriousViolations(page), 'accessibility of the audit page in Arabic').toEqual([]);
       await screenshot(page, 'audit-ar');
       await chooseLanguage(page, 'English');
+
+      // The officer may export (an audited read of everyone in scope) but not import.
+      await nav.getByRole('link', { name: 'Import and export' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Import and export people' }).waitFor();
+      expect(await page.getByTestId('import-submit').count()).toBe(0);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-people').click()]);
+      expect(download.suggestedFilename()).toBe('people.jsonl');
+      expect(await seriousViolations(page), 'accessibility of the export page').toEqual([]);
 
       await signOut(page);
       expect(pageErrors).toEqual([]);

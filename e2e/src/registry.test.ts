@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../apps/server/test/start-server';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, newContext, screenshot } from './support/browser';
-import { chooseLanguage, signIn, signOut } from './support/journey';
+import { choose, chooseLanguage, field, signIn, signOut } from './support/journey';
 
 /**
  * The registry journey of issue 3: a consular officer registers a child with only a first name and an
@@ -30,18 +30,6 @@ async function openPage(): Promise<{ context: BrowserContext; page: Page; pageEr
   return { context, page, pageErrors };
 }
 
-/** A form field by its whole label, whether or not the label carries the "required" asterisk. */
-function field(scope: Page | Locator, label: string): Locator {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
-}
-
-/** Opens a Mantine select by its label and picks the option with this text. */
-async function choose(scope: Page | Locator, page: Page, label: string, option: string | RegExp): Promise<void> {
-  await field(scope, label).click();
-  await page.getByRole('option', { name: option }).first().click();
-}
-
 const SHELTER = 'Demo Shelter Alpha';
 // Names not among the demo data's, so the journey finds exactly the people it registered.
 const CHILD = 'Şəlalə';
@@ -54,7 +42,7 @@ describe('a consular officer', () => {
     try {
       await signIn(page, 'demo.consular', server.demoPassword);
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
-      expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Cases', 'My tasks', 'Register', 'Places']);
+      expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Cases', 'My tasks', 'Register', 'Places', 'Import and export']);
 
       // The places board; the demo has no places yet, so the officer creates a shelter first.
       await nav.getByRole('link', { name: 'Places' }).click();
@@ -187,6 +175,25 @@ describe('a consular officer', () => {
       await shelterCard.filter({ hasText: '1 of 20 places taken' }).waitFor();
       expect(await shelterCard.innerText()).toContain(CHILD);
       await screenshot(page, 'places-en');
+
+      // The shelter takes more children now; its name on the board opens the child's case.
+      await shelterCard.getByRole('button', { name: `Edit ${SHELTER}` }).click();
+      const editPlace = page.getByRole('dialog', { name: 'Edit the place' });
+      await field(editPlace, 'Capacity').fill('24');
+      await editPlace.getByRole('button', { name: 'Save changes' }).click();
+      await editPlace.waitFor({ state: 'detached' });
+      await shelterCard.filter({ hasText: '1 of 24 places taken' }).waitFor();
+      await shelterCard.getByRole('link', { name: `Open the case of ${CHILD}` }).click();
+      await page.waitForURL(childCaseUrl);
+
+      // Her priority goes up, and she is flagged as unaccompanied.
+      await page.getByTestId('edit-case').click();
+      const editCase = page.getByRole('dialog', { name: 'Change priority and flags' });
+      await choose(editCase, page, 'Priority', 'High');
+      await editCase.locator('label', { hasText: /^Unaccompanied$/ }).click();
+      await editCase.getByRole('button', { name: 'Save' }).click();
+      await editCase.waitFor({ state: 'detached' });
+      await page.getByText('Unaccompanied', { exact: true }).first().waitFor();
       await signOut(page);
 
       // A supervisor records the identity decision; the history shows it beside every version of her names.

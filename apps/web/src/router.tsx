@@ -1,6 +1,8 @@
 import { createBrowserRouter } from 'react-router';
 import { AuditPage } from './features/audit/audit-page';
 import { CaseListPage } from './features/cases/case-list-page';
+import { ImportsPage } from './features/imports/imports-page';
+import { PersonPage } from './features/people/person-page';
 import { CasePage } from './features/cases/case-page';
 import { MyTasksPage } from './features/cases/my-tasks-page';
 import { PlacesBoardPage } from './features/places/places-board-page';
@@ -54,6 +56,14 @@ export const router = createBrowserRouter([
                     ),
                   },
                   {
+                    path: '/people/:personId',
+                    element: (
+                      <RequirePermission permission="person.read">
+                        <PersonPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
                     path: '/tasks',
                     element: (
                       <RequirePermission permission="case.read">
@@ -74,6 +84,14 @@ export const router = createBrowserRouter([
                     element: (
                       <RequirePermission permission="place.list">
                         <PlacesBoardPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: '/imports',
+                    element: (
+                      <RequirePermission permission={['person.import', 'person.export']}>
+                        <ImportsPage />
                       </RequirePermission>
                     ),
                   },

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Signs in through the form, as a person would, and waits for the home page. */
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
@@ -23,4 +23,16 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('sign-out').click();
   await page.waitForURL('**/sign-in');
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+}
+
+/** A form field by its whole label, whether or not the label carries the "required" asterisk. */
+export function field(scope: Page | Locator, label: string): Locator {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
+}
+
+/** Opens a Mantine select by its label and picks the option with this text. */
+export async function choose(scope: Page | Locator, page: Page, label: string, option: string | RegExp): Promise<void> {
+  await field(scope, label).click();
+  await page.getByRole('option', { name: option }).first().click();
 }

@@ -84,3 +84,12 @@ export async function apiFetch<S extends z.ZodType>(path: string, schema: S, opt
 export async function apiSend(path: string, options: RequestOptions = {}): Promise<void> {
   await send(path, options);
 }
+
+/**
+ * For answers that are files rather than JSON (a photo, an export): the body as a Blob, fetched with the
+ * session cookie, so the page can show or save it through an object URL without loosening the CSP.
+ */
+export async function apiFetchBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
+  const response = await send(path, options);
+  return response.blob();
+}

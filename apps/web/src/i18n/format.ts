@@ -47,3 +47,13 @@ export function todayIso(now = new Date()): string {
   const offset = now.getTimezoneOffset() * 60_000;
   return new Date(now.getTime() - offset).toISOString().slice(0, 10);
 }
+
+/** A file size in megabytes, in the person's language ("2.4 MB", "2,4 МБ"). */
+export function formatMegabytes(bytes: number, language: string): string {
+  const options: Intl.NumberFormatOptions = { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 };
+  try {
+    return new Intl.NumberFormat(localeFor(language), options).format(bytes / (1024 * 1024));
+  } catch {
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  }
+}

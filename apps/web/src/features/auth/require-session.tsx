@@ -38,8 +38,9 @@ export function RequireSession() {
   );
 }
 
-/** Shows its page only to those holding `permission`; the navigation already hides the link. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+/** Shows its page only to those holding `permission` (or one of several); the navigation already hides the link. */
+export function RequirePermission({ permission, children }: { permission: Permission | readonly Permission[]; children: ReactNode }) {
   const can = useCan();
-  return can(permission) ? children : <NotAllowedPage />;
+  const allowed = typeof permission === 'string' ? can(permission) : permission.some(can);
+  return allowed ? children : <NotAllowedPage />;
 }

@@ -53,7 +53,7 @@ export function CasePage() {
                 </>
               )
             ) : null}
-            <TimelinePanel timeline={detail.data.timeline} />
+            <TimelinePanel timeline={detail.data.timeline} relatives={person.data?.relationships} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>

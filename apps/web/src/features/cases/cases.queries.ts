@@ -3,6 +3,7 @@ import type { FieldCategory } from '@homeward/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiFetch, apiSend } from '../../api/client';
+import type { CaseFlag, Priority } from '../registry/labels';
 import type { CaseFilter } from './case-filter';
 
 const PAGE_SIZE = 50;
@@ -52,7 +53,7 @@ export function useCaseDetailQuery(id: string) {
 }
 
 /** Every case change makes the case page, the lists and the person's record stale. */
-function useCaseMutation<V>(call: (variables: V) => Promise<unknown>) {
+function useCaseMutation<V, R>(call: (variables: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: call,
@@ -73,9 +74,28 @@ export function useAddTaskMutation(caseId: string) {
   return useCaseMutation((body: { title: string; dueOn: string | null }) => apiFetch(`${casePath(caseId)}/tasks`, created, { method: 'POST', body }));
 }
 
+/** What a task change may set: its status, its assignee (null: nobody), its due date (null: none). */
+export interface TaskChange {
+  status?: 'open' | 'done' | 'cancelled';
+  assigneeId?: string | null;
+  dueOn?: string | null;
+}
+
 export function useUpdateTaskMutation() {
-  return useCaseMutation(({ id, status }: { id: string; status: 'open' | 'done' | 'cancelled' }) =>
-    apiSend(`/api/tasks/${encodeURIComponent(id)}`, { method: 'PATCH', body: { status } }),
+  return useCaseMutation(({ id, change }: { id: string; change: TaskChange }) =>
+    apiSend(`/api/tasks/${encodeURIComponent(id)}`, { method: 'PATCH', body: change }),
+  );
+}
+
+/** Priority and flags of a case (only the fields given change). */
+export function useUpdateCaseMutation(caseId: string) {
+  return useCaseMutation((body: { priority?: Priority; flags?: CaseFlag[] }) => apiSend(casePath(caseId), { method: 'PATCH', body }));
+}
+
+/** Opens a case for a registered person who has none; answers with the new case's id. */
+export function useOpenCaseMutation() {
+  return useCaseMutation((body: { personId: string; kind: 'child' | 'adult'; priority: Priority; flags: CaseFlag[] }) =>
+    apiFetch('/api/cases', created, { method: 'POST', body }),
   );
 }
 

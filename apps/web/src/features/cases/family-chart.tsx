@@ -5,7 +5,6 @@ import { Link } from 'react-router';
 import type { EvidenceLevel, Sex } from '../registry/labels';
 import { useLabels } from '../registry/labels';
 import { PersonName } from '../registry/person-text';
-import { usePersonRecordsQueries } from '../registry/registry.queries';
 
 type Generation = 'above' | 'beside' | 'below';
 
@@ -28,6 +27,7 @@ const GENERATION: Record<RelationshipKind, Generation> = {
 
 interface ChartPerson {
   key: string;
+  personId: string;
   name: string | null;
   sex: Sex | null;
   relation: RelationshipKind | null;
@@ -38,7 +38,8 @@ interface ChartPerson {
 function PersonBox({ person, self = false }: { person: ChartPerson; self?: boolean }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const linked = !self && person.openCaseId !== null;
+  const target = person.openCaseId !== null ? `/cases/${person.openCaseId}` : `/people/${person.personId}`;
+  const name = person.name ?? t('registry.unnamed');
   const content = (
     <div className={`family-box${self ? ' family-box-self' : ''}`} data-testid={self ? 'family-self' : `family-${person.relation ?? 'relative'}`}>
       <Text size="xs" c="dimmed" fw={600}>
@@ -55,12 +56,12 @@ function PersonBox({ person, self = false }: { person: ChartPerson; self?: boole
           {labels.evidence(person.evidence)}
         </Badge>
       ) : null}
-      {linked ? <VisuallyHidden>{t('family.openCase', { name: person.name ?? t('registry.unnamed') })}</VisuallyHidden> : null}
+      {self ? null : <VisuallyHidden>{person.openCaseId !== null ? t('person.caseOf', { name }) : t('person.recordOf', { name })}</VisuallyHidden>}
     </div>
   );
-  if (!linked) return content;
+  if (self) return content;
   return (
-    <UnstyledButton component={Link} to={`/cases/${person.openCaseId}`}>
+    <UnstyledButton component={Link} to={target}>
       {content}
     </UnstyledButton>
   );
@@ -82,27 +83,25 @@ function Row({ people, label }: { people: ChartPerson[]; label: string }) {
 /**
  * The person and their linked relatives as a small tree: parents' generation above, siblings and spouse
  * beside, children below. Each box gives name, sex and how well the link is proven, and opens the
- * relative's case when they have one.
+ * relative's case when they have one, else their record.
  */
 export function FamilyChart({ person }: { person: PersonRecord }) {
   const { t } = useTranslation();
-  const relatives = usePersonRecordsQueries(person.relationships.map((r) => r.relatedPersonId));
-  const chart: ChartPerson[] = person.relationships.map((r, i) => {
-    const record = relatives[i]?.data;
-    return {
-      key: r.id,
-      name: r.relatedDisplayName,
-      sex: record?.sex ?? null,
-      relation: r.kind,
-      evidence: r.evidenceLevel,
-      openCaseId: record?.openCaseId ?? null,
-    };
-  });
+  // The relationships carry the relative's sex and open case: no extra (audited) read of each relative.
+  const chart: ChartPerson[] = person.relationships.map((r) => ({
+    key: r.id,
+    personId: r.relatedPersonId,
+    name: r.relatedDisplayName,
+    sex: r.relatedSex,
+    relation: r.kind,
+    evidence: r.evidenceLevel,
+    openCaseId: r.relatedOpenCaseId,
+  }));
   const at = (g: Generation) => chart.filter((p) => p.relation && GENERATION[p.relation] === g);
   const above = at('above');
   const beside = at('beside');
   const below = at('below');
-  const self: ChartPerson = { key: person.id, name: person.displayName, sex: person.sex, relation: null, evidence: null, openCaseId: null };
+  const self: ChartPerson = { key: person.id, personId: person.id, name: person.displayName, sex: person.sex, relation: null, evidence: null, openCaseId: null };
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="family-title">

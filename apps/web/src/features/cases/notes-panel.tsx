@@ -2,11 +2,12 @@ import type { CaseDetail, FieldCategory } from '@homeward/domain';
 import { Badge, Button, Card, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
 import { useCan, useSession } from '../auth/session-context';
 import { FIELD_CATEGORIES, isOneOf, useLabels } from '../registry/labels';
 import { ErrorAlert } from '../shell/error-alert';
+import { useUserNameText } from '../users/user-name';
 import { useAddNoteMutation } from './cases.queries';
 
 /**
@@ -23,6 +24,7 @@ export function NotesPanel({ caseId, notes }: { caseId: string; notes: CaseDetai
   const [category, setCategory] = useState<FieldCategory | null>(writable.includes('notes') ? 'notes' : (writable[0] ?? null));
   const [body, setBody] = useState('');
   const language = i18n.resolvedLanguage ?? 'en';
+  const nameOf = useUserNameText();
   const canWrite = can('case.update') && writable.length > 0;
 
   const onAdd = (event: FormEvent<HTMLFormElement>) => {
@@ -72,6 +74,12 @@ export function NotesPanel({ caseId, notes }: { caseId: string; notes: CaseDetai
                 </Badge>
                 <Text size="xs" c="dimmed">
                   {formatDateTime(note.createdAt, language)}
+                  {note.authorId && nameOf(note.authorId) ? (
+                    <>
+                      {' · '}
+                      <Trans i18nKey="notesBy.author" values={{ name: nameOf(note.authorId) }} components={{ bdi: <bdi dir="auto" /> }} />
+                    </>
+                  ) : null}
                 </Text>
               </Group>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">

@@ -1,14 +1,15 @@
 import { recordPlacementRequestSchema } from '@homeward/domain';
 import { Button, Card, Center, Group, Loader, Modal, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { IconBuildingCommunity } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconDoorExit } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCalendarDate, todayIso } from '../../i18n/format';
 import { useCan, useSession } from '../auth/session-context';
-import { usePlacementsQuery, usePlacesQuery, useRecordPlacementMutation } from '../places/places.queries';
+import { useEndPlacementMutation, usePlacementsQuery, usePlacesQuery, useRecordPlacementMutation } from '../places/places.queries';
 import { useLabels } from '../registry/labels';
 import { PersonName } from '../registry/person-text';
+import { ConfirmDialog } from '../shell/confirm-dialog';
 import { ErrorAlert } from '../shell/error-alert';
 import { notify } from '../shell/notify';
 
@@ -20,6 +21,7 @@ export function PlacementsPanel({ personId }: { personId: string }) {
   const session = useSession();
   const placements = usePlacementsQuery(personId);
   const [placing, setPlacing] = useState(false);
+  const [ending, setEnding] = useState(false);
   const language = i18n.resolvedLanguage ?? 'en';
   const canPlace = can('person.update') && can('place.list') && session.writableCategories.includes('location');
   const current = placements.data?.current ?? null;
@@ -31,9 +33,16 @@ export function PlacementsPanel({ personId }: { personId: string }) {
           {t('placements.title')}
         </Title>
         {canPlace ? (
-          <Button size="xs" leftSection={<IconBuildingCommunity size={14} aria-hidden />} onClick={() => setPlacing(true)}>
-            {current ? t('placements.transfer') : t('placements.placeAction')}
-          </Button>
+          <Group gap="xs">
+            {current ? (
+              <Button size="xs" variant="default" leftSection={<IconDoorExit size={14} aria-hidden />} onClick={() => setEnding(true)}>
+                {t('placementEnd.open')}
+              </Button>
+            ) : null}
+            <Button size="xs" leftSection={<IconBuildingCommunity size={14} aria-hidden />} onClick={() => setPlacing(true)}>
+              {current ? t('placements.transfer') : t('placements.placeAction')}
+            </Button>
+          </Group>
         ) : null}
       </Group>
       {placements.isPending ? (
@@ -89,6 +98,7 @@ export function PlacementsPanel({ personId }: { personId: string }) {
       <Modal opened={placing} onClose={() => setPlacing(false)} title={t('placements.dialogTitle')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
         {placing ? <PlacementForm personId={personId} currentPlaceId={current?.place.id ?? null} onDone={() => setPlacing(false)} /> : null}
       </Modal>
+      {current && ending ? <EndPlacementDialog personId={personId} placementId={current.id} placeName={current.place.name} startOn={current.startOn} onClose={() => setEnding(false)} /> : null}
     </Card>
   );
 }
@@ -157,5 +167,36 @@ function PlacementForm({ personId, currentPlaceId, onDone }: { personId: string;
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** Ends the current placement on a chosen day (today by default, never before it began); the stay stays in the history. */
+function EndPlacementDialog({ personId, placementId, placeName, startOn, onClose }: { personId: string; placementId: string; placeName: string; startOn: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const end = useEndPlacementMutation(personId);
+  const [endOn, setEndOn] = useState(todayIso());
+  return (
+    <ConfirmDialog
+      opened
+      title={t('placementEnd.title', { place: placeName })}
+      body={t('placementEnd.body')}
+      confirmLabel={t('placementEnd.confirm')}
+      loading={end.isPending}
+      onClose={onClose}
+      onConfirm={() =>
+        end.mutate(
+          { placementId, endOn },
+          {
+            onSuccess: () => {
+              notify('success', t('placementEnd.done'));
+              onClose();
+            },
+          },
+        )
+      }
+    >
+      <TextInput label={t('placementEnd.endOn')} type="date" value={endOn} min={startOn} onChange={(e) => setEndOn(e.currentTarget.value)} dir="ltr" data-autofocus />
+      {end.isError ? <ErrorAlert error={end.error} /> : null}
+    </ConfirmDialog>
   );
 }

@@ -1,15 +1,17 @@
 import type { CaseDetail } from '@homeward/domain';
-import { Badge, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { formatCalendarDate } from '../../i18n/format';
 import { useCan } from '../auth/session-context';
 import { ErrorAlert } from '../shell/error-alert';
+import { useUserNameText } from '../users/user-name';
 import { useAddTaskMutation, useUpdateTaskMutation } from './cases.queries';
+import { TaskEditDialog } from './task-edit-dialog';
 
-/** The tasks of a case: open ones first, overdue ones marked; add one, tick one off. */
+/** The tasks of a case: open ones first, overdue ones marked, each with its assignee; add, tick off, reschedule or reassign. */
 export function TasksPanel({ caseId, tasks }: { caseId: string; tasks: CaseDetail['tasks'] }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
@@ -18,6 +20,8 @@ export function TasksPanel({ caseId, tasks }: { caseId: string; tasks: CaseDetai
   const update = useUpdateTaskMutation();
   const [title, setTitle] = useState('');
   const [dueOn, setDueOn] = useState('');
+  const [editing, setEditing] = useState<CaseDetail['tasks'][number] | null>(null);
+  const nameOf = useUserNameText();
   const language = i18n.resolvedLanguage ?? 'en';
   const sorted = [...tasks].sort((a, b) => Number(a.status !== 'open') - Number(b.status !== 'open') || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'));
 
@@ -51,11 +55,11 @@ export function TasksPanel({ caseId, tasks }: { caseId: string; tasks: CaseDetai
               <Checkbox
                 checked={task.status !== 'open'}
                 disabled={!canEdit || task.status === 'cancelled' || update.isPending}
-                onChange={(e) => update.mutate({ id: task.id, status: e.currentTarget.checked ? 'done' : 'open' })}
+                onChange={(e) => update.mutate({ id: task.id, change: { status: e.currentTarget.checked ? 'done' : 'open' } })}
                 aria-label={t('tasks.complete', { title: task.title })}
                 mt={2}
               />
-              <div>
+              <div style={{ flex: 1 }}>
                 <Text size="sm" td={task.status !== 'open' ? 'line-through' : undefined}>
                   <bdi dir="auto">{task.title}</bdi>
                 </Text>
@@ -75,8 +79,20 @@ export function TasksPanel({ caseId, tasks }: { caseId: string; tasks: CaseDetai
                       {t('tasks.cancelled')}
                     </Badge>
                   ) : null}
+                  {task.assigneeId ? (
+                    <Text size="xs" c="dimmed" data-testid="task-assignee">
+                      <Trans i18nKey="taskEdit.assignedTo" values={{ name: nameOf(task.assigneeId) ?? '…' }} components={{ bdi: <bdi dir="auto" /> }} />
+                    </Text>
+                  ) : null}
                 </Group>
               </div>
+              {canEdit && task.status === 'open' ? (
+                <Tooltip label={t('taskEdit.title')}>
+                  <ActionIcon variant="subtle" color="dark" aria-label={t('taskEdit.edit', { title: task.title })} onClick={() => setEditing(task)}>
+                    <IconPencil size={16} aria-hidden />
+                  </ActionIcon>
+                </Tooltip>
+              ) : null}
             </Group>
           ))
         )}
@@ -94,6 +110,7 @@ export function TasksPanel({ caseId, tasks }: { caseId: string; tasks: CaseDetai
         ) : null}
         {add.isError ? <ErrorAlert error={add.error} /> : null}
       </Stack>
+      <TaskEditDialog task={editing} onClose={() => setEditing(null)} />
     </Card>
   );
 }

@@ -1,14 +1,54 @@
-import type { CaseDetail } from '@homeward/domain';
+import type { CaseDetail, PersonRecord } from '@homeward/domain';
 import { Card, Text, Timeline, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../i18n/format';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatCalendarDate, formatDateTime } from '../../i18n/format';
+import { useLabels } from '../registry/labels';
+import { ByUser } from '../users/user-name';
+import { wordEntry } from './timeline-wording';
+import type { TimelineEntry, WordingContext } from './timeline-wording';
 
 const SHOWN = 50;
+const ISOLATE = { bdi: <bdi dir="auto" /> };
 
-/** Everything that happened on the case and its person, newest first, as far as this role may see. */
-export function TimelinePanel({ timeline }: { timeline: CaseDetail['timeline'] }) {
+function EntryText({ entry, ctx }: { entry: TimelineEntry; ctx: WordingContext }) {
+  const wording = wordEntry(entry, ctx);
+  if (!wording) {
+    // An entry this app cannot word (an older server): the server's English sentence, as written.
+    return (
+      <Text size="sm" lang="en">
+        <bdi dir="auto">{entry.summary}</bdi>
+      </Text>
+    );
+  }
+  return (
+    <>
+      {wording.sentences.map((s) => (
+        <Text size="sm" key={s.key}>
+          <Trans i18nKey={`timeline.say.${s.key}`} values={s.values} components={ISOLATE} />
+        </Text>
+      ))}
+      {wording.quote ? (
+        <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+          <bdi dir="auto">{wording.quote}</bdi>
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Everything that happened on the case and its person, newest first, as far as this role may see: each
+ * entry worded in the reader's language from its details, with who did it and when.
+ */
+export function TimelinePanel({ timeline, relatives }: { timeline: CaseDetail['timeline']; relatives?: PersonRecord['relationships'] }) {
   const { t, i18n } = useTranslation();
+  const labels = useLabels();
   const language = i18n.resolvedLanguage ?? 'en';
+  const ctx: WordingContext = {
+    labels,
+    date: (value) => formatCalendarDate(value, language),
+    relativeName: (id) => relatives?.find((r) => r.relatedPersonId === id)?.relatedDisplayName ?? null,
+  };
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="timeline-title">
       <Title order={2} size="h4" mb="sm" id="timeline-title">
@@ -22,12 +62,11 @@ export function TimelinePanel({ timeline }: { timeline: CaseDetail['timeline'] }
         <Timeline bulletSize={12} lineWidth={2} data-testid="case-timeline">
           {timeline.slice(0, SHOWN).map((entry, i) => (
             <Timeline.Item key={`${entry.kind}-${entry.refId ?? i}-${entry.at}`} title={t(`timeline.kind.${entry.kind}`)}>
-              {/* The server writes the summary in English; it is shown as written, isolated from the page's direction. */}
-              <Text size="sm" lang="en">
-                <bdi dir="auto">{entry.summary}</bdi>
-              </Text>
+              <EntryText entry={entry} ctx={ctx} />
               <Text size="xs" c="dimmed">
                 {formatDateTime(entry.at, language)}
+                {entry.byUser ? ' · ' : null}
+                <ByUser id={entry.byUser} />
               </Text>
             </Timeline.Item>
           ))}

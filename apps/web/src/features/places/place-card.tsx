@@ -1,14 +1,15 @@
 import type { PlacesBoard } from '@homeward/domain';
-import { Alert, Badge, Card, Group, List, Progress, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { ActionIcon, Alert, Badge, Card, Group, List, Progress, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../registry/labels';
 import { PersonName } from '../registry/person-text';
+import { PlacedPersonLink } from './placed-person-link';
 
 type BoardPlace = PlacesBoard['places'][number];
 
-/** One place on the board: how full it is against its capacity, and the children there. */
-export function PlaceCard({ place, isTarget }: { place: BoardPlace; isTarget: boolean }) {
+/** One place on the board: how full it is against its capacity, and the children there, each linked. */
+export function PlaceCard({ place, isTarget, onEdit }: { place: BoardPlace; isTarget: boolean; onEdit?: (() => void) | undefined }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const percent = place.capacity ? Math.min(100, Math.round((place.occupancy / place.capacity) * 100)) : 0;
@@ -31,11 +32,20 @@ export function PlaceCard({ place, isTarget }: { place: BoardPlace; isTarget: bo
             {place.country ? ` · ${place.country}` : ''}
           </Text>
         </div>
-        {isTarget ? (
-          <Badge variant="filled" tt="none">
-            {t('places.target')}
-          </Badge>
-        ) : null}
+        <Group gap={4} wrap="nowrap">
+          {isTarget ? (
+            <Badge variant="filled" tt="none">
+              {t('places.target')}
+            </Badge>
+          ) : null}
+          {onEdit ? (
+            <Tooltip label={t('placeEdit.title')}>
+              <ActionIcon variant="subtle" color="dark" aria-label={t('placeEdit.open', { name: place.name })} onClick={onEdit}>
+                <IconPencil size={16} aria-hidden />
+              </ActionIcon>
+            </Tooltip>
+          ) : null}
+        </Group>
       </Group>
       <Stack gap={6}>
         <Text size="sm">
@@ -66,7 +76,7 @@ export function PlaceCard({ place, isTarget }: { place: BoardPlace; isTarget: bo
           <List size="sm" spacing={2} aria-label={t('places.childrenAt', { name: place.name })}>
             {place.children.map((child) => (
               <List.Item key={child.id}>
-                <PersonName name={child.displayName} />
+                <PlacedPersonLink person={child} />
                 {child.sex ? (
                   <Text span size="xs" c="dimmed">
                     {' '}

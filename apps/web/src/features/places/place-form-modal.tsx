@@ -1,5 +1,5 @@
 import { createPlaceRequestSchema } from '@homeward/domain';
-import type { PlaceKind } from '@homeward/domain';
+import type { PlaceKind, PlaceView } from '@homeward/domain';
 import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -7,29 +7,34 @@ import { useTranslation } from 'react-i18next';
 import { PLACE_KINDS, isOneOf, optionsOf, useLabels } from '../registry/labels';
 import { ErrorAlert } from '../shell/error-alert';
 import { notify } from '../shell/notify';
-import { useCreatePlaceMutation } from './places.queries';
+import { useCreatePlaceMutation, useUpdatePlaceMutation } from './places.queries';
 
-/** Registers a place of the mission: a shelter, orphanage, camp, prison, hospital… with its capacity. */
-export function PlaceFormModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+/**
+ * Registers a place of the mission (a shelter, orphanage, camp, prison, hospital…) with its capacity, or,
+ * given `place`, changes the facts about one.
+ */
+export function PlaceFormModal({ opened, place = null, onClose }: { opened: boolean; place?: PlaceView | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('places.form.title')} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
-      {opened ? <PlaceForm onDone={onClose} /> : null}
+    <Modal opened={opened} onClose={onClose} title={place ? t('placeEdit.title') : t('places.form.title')} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+      {opened ? <PlaceForm key={place?.id ?? 'new'} place={place} onDone={onClose} /> : null}
     </Modal>
   );
 }
 
-function PlaceForm({ onDone }: { onDone: () => void }) {
+function PlaceForm({ place, onDone }: { place: PlaceView | null; onDone: () => void }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const create = useCreatePlaceMutation();
-  const [kind, setKind] = useState<PlaceKind>('shelter');
-  const [name, setName] = useState('');
-  const [city, setCity] = useState('');
-  const [country, setCountry] = useState('IQ');
-  const [capacity, setCapacity] = useState<number | ''>('');
-  const [contact, setContact] = useState('');
-  const [visitRules, setVisitRules] = useState('');
+  const update = useUpdatePlaceMutation(place?.id ?? '');
+  const mutation = place ? update : create;
+  const [kind, setKind] = useState<PlaceKind>(place?.kind ?? 'shelter');
+  const [name, setName] = useState(place?.name ?? '');
+  const [city, setCity] = useState(place?.city ?? '');
+  const [country, setCountry] = useState(place ? (place.country ?? '') : 'IQ');
+  const [capacity, setCapacity] = useState<number | ''>(place?.capacity ?? '');
+  const [contact, setContact] = useState(place?.contact ?? '');
+  const [visitRules, setVisitRules] = useState(place?.visitRules ?? '');
   const [problem, setProblem] = useState<string | null>(null);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -48,12 +53,13 @@ function PlaceForm({ onDone }: { onDone: () => void }) {
       return setProblem(field === 'country' ? t('places.form.countryInvalid') : field === 'capacity' ? t('places.form.capacityInvalid') : t('places.form.nameRequired'));
     }
     setProblem(null);
-    create.mutate(parsed.data, {
-      onSuccess: (place) => {
-        notify('success', t('places.form.done', { name: place.name }));
-        onDone();
-      },
-    });
+    const onSuccess = (saved: PlaceView) => {
+      notify('success', place ? t('placeEdit.done', { name: saved.name }) : t('places.form.done', { name: saved.name }));
+      onDone();
+    };
+    // The create schema turns empty text into null; the same body is a complete change of an existing place.
+    if (place) update.mutate(parsed.data, { onSuccess });
+    else create.mutate(parsed.data, { onSuccess });
   };
 
   return (
@@ -80,13 +86,13 @@ function PlaceForm({ onDone }: { onDone: () => void }) {
             {problem}
           </Text>
         ) : null}
-        {create.isError ? <ErrorAlert error={create.error} /> : null}
+        {mutation.isError ? <ErrorAlert error={mutation.error} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('places.form.submit')}
+          <Button type="submit" loading={mutation.isPending}>
+            {place ? t('placeEdit.submit') : t('places.form.submit')}
           </Button>
         </Group>
       </Stack>

@@ -1,14 +1,15 @@
 import { Button, Card, Center, Group, List, Loader, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { PlacesBoard } from '@homeward/domain';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../auth/session-context';
 import { useLabels } from '../registry/labels';
-import { PersonName } from '../registry/person-text';
 import { ErrorAlert } from '../shell/error-alert';
 import { PageHeader } from '../shell/page-header';
 import { GatheringPlanView } from './gathering-plan';
 import { PlaceCard } from './place-card';
+import { PlacedPersonLink } from './placed-person-link';
 import { PlaceFormModal } from './place-form-modal';
 import { usePlacesBoardQuery } from './places.queries';
 
@@ -19,6 +20,7 @@ export function PlacesBoardPage() {
   const can = useCan();
   const [target, setTarget] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<PlacesBoard['places'][number] | null>(null);
   const board = usePlacesBoardQuery(target);
 
   return (
@@ -64,7 +66,7 @@ export function PlacesBoardPage() {
               <List size="sm" mt="xs">
                 {board.data.unplacedChildren.map((child) => (
                   <List.Item key={child.id}>
-                    <PersonName name={child.displayName} />
+                    <PlacedPersonLink person={child} />
                   </List.Item>
                 ))}
               </List>
@@ -75,13 +77,14 @@ export function PlacesBoardPage() {
           ) : (
             <SimpleGrid cols={{ base: 1, sm: 2, xl: 3 }} data-testid="places-board">
               {board.data.places.map((place) => (
-                <PlaceCard key={place.id} place={place} isTarget={place.id === target} />
+                <PlaceCard key={place.id} place={place} isTarget={place.id === target} onEdit={can('place.update') ? () => setEditing(place) : undefined} />
               ))}
             </SimpleGrid>
           )}
         </Stack>
       )}
       <PlaceFormModal opened={creating} onClose={() => setCreating(false)} />
+      <PlaceFormModal opened={editing !== null} place={editing} onClose={() => setEditing(null)} />
     </>
   );
 }

@@ -1,5 +1,5 @@
-import { placeListResponseSchema, placementHistorySchema, placesBoardResponseSchema, placeViewSchema, recordPlacementResponseSchema } from '@homeward/domain';
-import type { CreatePlaceRequest, RecordPlacementRequest } from '@homeward/domain';
+import { placeListResponseSchema, placementHistorySchema, placementViewSchema, placesBoardResponseSchema, placeViewSchema, recordPlacementResponseSchema } from '@homeward/domain';
+import type { CreatePlaceRequest, RecordPlacementRequest, UpdatePlaceRequest } from '@homeward/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../api/client';
 
@@ -29,6 +29,15 @@ export function useCreatePlaceMutation() {
   });
 }
 
+/** Changes facts about a place (only the fields given); the board and lists follow. */
+export function useUpdatePlaceMutation(placeId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdatePlaceRequest) => apiFetch(`/api/places/${encodeURIComponent(placeId)}`, placeViewSchema, { method: 'PATCH', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['places'] }),
+  });
+}
+
 const placementsKey = (personId: string) => ['places', 'placements', personId] as const;
 
 /** A person's placements, newest first, and the current one (absent when the role may not see location). */
@@ -40,12 +49,11 @@ export function usePlacementsQuery(personId: string | undefined) {
   });
 }
 
-/** Place or transfer a person; the answer carries warnings such as a place over its capacity. */
-export function useRecordPlacementMutation(personId: string) {
+/** After a placement changes, the places, the case pages and lists (current place, timeline) are stale. */
+function usePlacementMutation<V, R>(call: (variables: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: RecordPlacementRequest) =>
-      apiFetch(`/api/people/${encodeURIComponent(personId)}/placements`, recordPlacementResponseSchema, { method: 'POST', body }),
+    mutationFn: call,
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['places'] }),
@@ -53,4 +61,21 @@ export function useRecordPlacementMutation(personId: string) {
       ]);
     },
   });
+}
+
+/** Place or transfer a person; the answer carries warnings such as a place over its capacity. */
+export function useRecordPlacementMutation(personId: string) {
+  return usePlacementMutation((body: RecordPlacementRequest) =>
+    apiFetch(`/api/people/${encodeURIComponent(personId)}/placements`, recordPlacementResponseSchema, { method: 'POST', body }),
+  );
+}
+
+/** Ends the person's current placement on `endOn` (the person left, was released, returned home). */
+export function useEndPlacementMutation(personId: string) {
+  return usePlacementMutation(({ placementId, endOn }: { placementId: string; endOn: string }) =>
+    apiFetch(`/api/people/${encodeURIComponent(personId)}/placements/${encodeURIComponent(placementId)}/end`, placementViewSchema, {
+      method: 'POST',
+      body: { endOn },
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Card, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -37,16 +37,21 @@ export function DuplicateCandidates({ text }: { text: string }) {
           <Stack gap="sm">
             <Text size="sm">{t('registration.duplicates.found')}</Text>
             {candidates.map((c) => (
-              <Stack key={c.id} gap={2}>
+              <Stack key={c.id} gap={2} data-testid="duplicate-candidate">
                 <CandidateSummary candidate={c} />
                 {c.openCaseId ? (
                   <Anchor component={Link} to={`/cases/${c.openCaseId}`} size="sm">
                     {t('registration.duplicates.openCase')}
                   </Anchor>
                 ) : (
-                  <Text size="xs" c="dimmed">
-                    {t('registration.duplicates.noCase')}
-                  </Text>
+                  <Group gap="xs">
+                    <Text size="xs" c="dimmed">
+                      {t('registration.duplicates.noCase')}
+                    </Text>
+                    <Anchor component={Link} to={`/people/${c.id}`} size="sm">
+                      {t('registration.duplicates.openRecord')}
+                    </Anchor>
+                  </Group>
                 )}
               </Stack>
             ))}

@@ -1,6 +1,6 @@
 import { registerPersonRequestSchema } from '@homeward/domain';
 import type { NameInput } from '@homeward/domain';
-import { Button, Card, Grid, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Grid, Group, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
@@ -15,7 +15,7 @@ import { useRegisterPersonMutation } from '../registry/registry.queries';
 import { ErrorAlert } from '../shell/error-alert';
 import { notify } from '../shell/notify';
 import { PageHeader } from '../shell/page-header';
-import { CaseFields } from './case-fields';
+import { CaseFields, NEW_CASE } from './case-fields';
 import type { CaseDraft } from './case-fields';
 import { DuplicateCandidates } from './duplicate-candidates';
 
@@ -41,7 +41,8 @@ export function RegistrationPage() {
   const [sex, setSex] = useState<Sex>('U');
   const [names, setNames] = useState<NameDraft[]>([emptyName()]);
   const [birth, setBirth] = useState(() => emptyBirth('estimate'));
-  const [caseDraft, setCaseDraft] = useState<CaseDraft>({ open: true, kind: 'child', priority: 'normal', flags: [] });
+  const [openCase, setOpenCase] = useState(true);
+  const [caseDraft, setCaseDraft] = useState<CaseDraft>(NEW_CASE);
   const [errors, setErrors] = useState<{ names?: string; birth?: string }>({});
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -58,17 +59,14 @@ export function RegistrationPage() {
       sex,
       names: valid,
       birth: birthInput,
-      case: caseDraft.open ? { kind: caseDraft.kind, priority: caseDraft.priority, flags: caseDraft.flags } : null,
+      case: openCase ? caseDraft : null,
     });
     if (!parsed.success) return setErrors({ names: t('registry.validation.namePart') });
     register.mutate(parsed.data, {
       onSuccess: async (result) => {
         notify('success', t('registration.done'));
-        if (result.caseId) await navigate(`/cases/${result.caseId}`);
-        else {
-          setNames([emptyName()]);
-          setBirth(emptyBirth('estimate'));
-        }
+        // Without a case, the person's own page: identity, placements, and "open a case" later.
+        await navigate(result.caseId ? `/cases/${result.caseId}` : `/people/${result.id}`);
       },
     });
   };
@@ -136,7 +134,10 @@ export function RegistrationPage() {
                 <Title order={2} size="h5" mb="sm">
                   {t('registration.case.title')}
                 </Title>
-                <CaseFields value={caseDraft} onChange={setCaseDraft} />
+                <Stack gap="sm">
+                  <Switch label={t('registration.case.open')} checked={openCase} onChange={(e) => setOpenCase(e.currentTarget.checked)} />
+                  {openCase ? <CaseFields value={caseDraft} onChange={setCaseDraft} /> : null}
+                </Stack>
               </Card>
               {register.isError ? <ErrorAlert error={register.error} /> : null}
               <Group justify="flex-end">

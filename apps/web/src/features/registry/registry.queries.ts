@@ -1,9 +1,9 @@
 import { identityHistorySchema, personRecordSchema, personSearchResponseSchema } from '@homeward/domain';
 import type { BirthInput, NameInput, RegisterPersonRequest, RelationshipKind } from '@homeward/domain';
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiFetch, apiSend } from '../../api/client';
-import type { EvidenceLevel, Source } from './labels';
+import { apiFetch, apiFetchBlob, apiSend } from '../../api/client';
+import type { EvidenceLevel, NationalityBasis, Source } from './labels';
 
 const created = z.object({ id: z.string() });
 const registered = z.object({ id: z.string(), caseId: z.string().nullable() });
@@ -23,17 +23,6 @@ export function usePersonRecordQuery(id: string | undefined) {
     queryKey: registryKeys.person(id ?? ''),
     queryFn: ({ signal }) => apiFetch(personPath(id ?? ''), personRecordSchema, { signal }),
     enabled: Boolean(id),
-  });
-}
-
-/** The records of several people at once (the relatives the family chart draws). */
-export function usePersonRecordsQueries(ids: readonly string[]) {
-  return useQueries({
-    queries: ids.map((id) => ({
-      queryKey: registryKeys.person(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => apiFetch(personPath(id), personRecordSchema, { signal }),
-      retry: false,
-    })),
   });
 }
 
@@ -119,4 +108,36 @@ export function useDecideIdentityMutation(personId: string) {
   return usePersonMutation((body: IdentityDecisionInput) =>
     apiFetch(`${personPath(personId)}/identity-decisions`, created, { method: 'POST', body }),
   );
+}
+
+export interface PhotoUpload {
+  contentType: 'image/jpeg' | 'image/png' | 'image/webp';
+  dataBase64: string;
+  source: Source;
+  takenOn: string | null;
+}
+
+export function useAddPhotoMutation(personId: string) {
+  return usePersonMutation((body: PhotoUpload) => apiFetch(`${personPath(personId)}/photos`, created, { method: 'POST', body }));
+}
+
+/** One photo's image, fetched with the session cookie (each read is audited); fetched only when shown. */
+export function usePhotoQuery(personId: string, photoId: string) {
+  return useQuery({
+    // Outside ['registry'], so a change to the person does not fetch (and audit) an image that never changes.
+    queryKey: ['photos', personId, photoId],
+    queryFn: ({ signal }) => apiFetchBlob(`${personPath(personId)}/photos/${encodeURIComponent(photoId)}`, { signal }),
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+export interface NationalityClaimInput {
+  country: string;
+  basis: NationalityBasis;
+  source: Source;
+}
+
+export function useAddNationalityClaimMutation(personId: string) {
+  return usePersonMutation((body: NationalityClaimInput) => apiFetch(`${personPath(personId)}/nationality-claims`, created, { method: 'POST', body }));
 }

@@ -6,7 +6,7 @@ import { useCan, useSession } from '../auth/session-context';
 import { Brand } from './brand';
 import { DEMO_BANNER_HEIGHT, DemoBanner } from './demo-banner';
 import { LanguageSwitch } from './language-switch';
-import { NAV_ENTRIES } from './navigation';
+import { NAV_ENTRIES, mayOpen } from './navigation';
 import { UserMenu } from './user-menu';
 
 const HEADER_BAR_HEIGHT = 60;
@@ -19,7 +19,7 @@ export function AppLayout() {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const headerHeight = HEADER_BAR_HEIGHT + (session.demoMode ? DEMO_BANNER_HEIGHT : 0);
-  const entries = NAV_ENTRIES.filter((entry) => !entry.permission || can(entry.permission));
+  const entries = NAV_ENTRIES.filter((entry) => mayOpen(entry, can));
 
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
 

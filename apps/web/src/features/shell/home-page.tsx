@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../i18n/format';
 import { useCan, useSession } from '../auth/session-context';
-import { NAV_ENTRIES } from './navigation';
+import { NAV_ENTRIES, mayOpen } from './navigation';
 import { PageHeader } from './page-header';
 
 function CategoryList({ categories, empty, icon }: { categories: readonly FieldCategory[]; empty: string; icon: 'read' | 'write' }) {
@@ -40,7 +40,7 @@ export function HomePage() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const can = useCan();
-  const sections = NAV_ENTRIES.filter((entry) => entry.to !== '/' && (!entry.permission || can(entry.permission)));
+  const sections = NAV_ENTRIES.filter((entry) => entry.to !== '/' && mayOpen(entry, can));
 
   return (
     <Stack gap="lg">

@@ -1,13 +1,19 @@
 import type { Permission } from '@homeward/domain';
-import { IconBuildingCommunity, IconChecklist, IconFolders, IconHome, IconListCheck, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconChecklist, IconFileImport, IconFolders, IconHome, IconListCheck, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import type { Icon } from '@tabler/icons-react';
 
-/** One entry of the main navigation; shown only to those holding `permission` (when set). */
+/** One entry of the main navigation; shown only to those holding `permission`, or one of several (when set). */
 export interface NavEntry {
   to: string;
-  labelKey: 'shell.home' | 'shell.cases' | 'shell.myTasks' | 'shell.register' | 'shell.places' | 'shell.users' | 'shell.audit';
+  labelKey: 'shell.home' | 'shell.cases' | 'shell.myTasks' | 'shell.register' | 'shell.places' | 'shell.imports' | 'shell.users' | 'shell.audit';
   icon: Icon;
-  permission?: Permission;
+  permission?: Permission | readonly Permission[];
+}
+
+/** Whether someone who may do what `can` says may open the entry. */
+export function mayOpen(entry: NavEntry, can: (permission: Permission) => boolean): boolean {
+  if (entry.permission === undefined) return true;
+  return typeof entry.permission === 'string' ? can(entry.permission) : entry.permission.some(can);
 }
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
@@ -16,6 +22,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { to: '/tasks', labelKey: 'shell.myTasks', icon: IconChecklist, permission: 'case.read' },
   { to: '/register', labelKey: 'shell.register', icon: IconUserPlus, permission: 'person.create' },
   { to: '/places', labelKey: 'shell.places', icon: IconBuildingCommunity, permission: 'place.list' },
+  { to: '/imports', labelKey: 'shell.imports', icon: IconFileImport, permission: ['person.import', 'person.export'] },
   { to: '/users', labelKey: 'shell.users', icon: IconUsers, permission: 'user.list' },
   { to: '/audit', labelKey: 'shell.audit', icon: IconListCheck, permission: 'audit.read' },
 ];

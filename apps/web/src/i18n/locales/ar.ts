@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import { caseworkAr } from './casework/ar';
 import { registryAr } from './registry/ar';
 
 /** Arabic (Modern Standard); the layout flips right-to-left when it is chosen. */
@@ -92,6 +93,7 @@ export const ar: Translation = {
     myTasks: 'مهامي',
     register: 'تسجيل',
     places: 'الأماكن',
+    imports: 'الاستيراد والتصدير',
     users: 'المستخدمون',
     audit: 'سجل التدقيق',
     accountMenu: 'قائمة الحساب: {{name}}',
@@ -240,4 +242,5 @@ export const ar: Translation = {
     verifyBroken: 'القيد رقم {{seq}} لا يتوافق مع السلسلة ({{reason}}). عدد القيود التي فُحصت: {{checked}}. أبلغ رئيس البعثة بذلك.',
   },
   ...registryAr,
+  ...caseworkAr,
 };

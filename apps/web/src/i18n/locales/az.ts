@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import { caseworkAz } from './casework/az';
 import { registryAz } from './registry/az';
 
 /** Azerbaijani (Latin script). */
@@ -92,6 +93,7 @@ export const az: Translation = {
     myTasks: 'Tapşırıqlarım',
     register: 'Qeydiyyat',
     places: 'Yerlər',
+    imports: 'İdxal və ixrac',
     users: 'İstifadəçilər',
     audit: 'Audit jurnalı',
     accountMenu: 'Hesab menyusu: {{name}}',
@@ -240,4 +242,5 @@ export const az: Translation = {
     verifyBroken: '{{seq}} nömrəli qeyd zəncirə uyğun gəlmir ({{reason}}). Yoxlanılan qeydlər: {{checked}}. Bu barədə missiya başçısına məlumat verin.',
   },
   ...registryAz,
+  ...caseworkAz,
 };

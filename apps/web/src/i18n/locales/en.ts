@@ -1,3 +1,4 @@
+import { caseworkEn } from './casework/en';
 import { registryEn } from './registry/en';
 
 /**
@@ -94,6 +95,7 @@ export const en = {
     myTasks: 'My tasks',
     register: 'Register',
     places: 'Places',
+    imports: 'Import and export',
     users: 'Users',
     audit: 'Audit trail',
     accountMenu: 'Account menu: {{name}}',
@@ -242,6 +244,7 @@ export const en = {
     verifyBroken: 'Entry {{seq}} does not fit the chain ({{reason}}). Entries checked: {{checked}}. Report this to the head of mission.',
   },
   ...registryEn,
+  ...caseworkEn,
 };
 
 /** The shape of one language's strings. */

@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import { caseworkRu } from './casework/ru';
 import { registryRu } from './registry/ru';
 
 /** Russian. */
@@ -92,6 +93,7 @@ export const ru: Translation = {
     myTasks: 'Мои задачи',
     register: 'Регистрация',
     places: 'Места',
+    imports: 'Импорт и экспорт',
     users: 'Пользователи',
     audit: 'Журнал аудита',
     accountMenu: 'Меню учётной записи: {{name}}',
@@ -240,4 +242,5 @@ export const ru: Translation = {
     verifyBroken: 'Запись № {{seq}} не соответствует цепочке ({{reason}}). Проверено записей: {{checked}}. Сообщите об этом главе миссии.',
   },
   ...registryRu,
+  ...caseworkRu,
 };

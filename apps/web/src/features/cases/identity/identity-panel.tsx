@@ -11,6 +11,8 @@ import { DecideIdentityDialog } from './decide-identity-dialog';
 import { HistoryDrawer } from './history-drawer';
 import { LinkRelativeDialog } from './link-relative-dialog';
 import { NameDialog } from './name-dialog';
+import { NationalitySection } from './nationality-section';
+import { PhotosSection } from './photos-section';
 
 type Dialog = { kind: 'name'; correcting: NameView | null } | { kind: 'birth' } | { kind: 'link' } | { kind: 'decide' } | { kind: 'history' };
 
@@ -34,8 +36,9 @@ function NameParts({ name }: { name: NameView }) {
 }
 
 /**
- * Who the person is, with every name as recorded and where each came from, the birth, and the relatives
- * linked with their evidence; and the actions that add to it (nothing is ever overwritten).
+ * Who the person is, with every name as recorded and where each came from, the birth, the relatives linked
+ * with their evidence, photos and nationality claims; and the actions that add to it (nothing is ever
+ * overwritten).
  */
 export function IdentityPanel({ person }: { person: PersonRecord }) {
   const { t } = useTranslation();
@@ -188,6 +191,9 @@ export function IdentityPanel({ person }: { person: PersonRecord }) {
             </Stack>
           )}
         </div>
+
+        <PhotosSection person={person} canEdit={canEdit} />
+        <NationalitySection person={person} canEdit={canEdit} />
       </Stack>
 
       <NameDialog personId={person.id} correcting={dialog?.kind === 'name' ? dialog.correcting : null} opened={dialog?.kind === 'name'} onClose={close} />

@@ -76,6 +76,12 @@ export const registryAr: RegistryTranslation = {
       embassy_residence: 'مقر السفارة',
       other: 'أخرى',
     },
+    nationalityBasis: {
+      parent_citizen: 'أحد الوالدين مواطن',
+      born_in_country: 'وُلد في البلد',
+      document: 'وثيقة',
+      stated: 'إفادة شفهية',
+    },
   },
   registry: {
     unnamed: 'لم يُسجَّل اسم',
@@ -255,7 +261,6 @@ export const registryAr: RegistryTranslation = {
     title: 'العائلة',
     self: 'هذا الشخص',
     empty: 'لم يُربط أي قريب بعد.',
-    openCase: 'فتح حالة {{name}}',
     above: 'جيل الوالدين',
     beside: 'الجيل نفسه',
     below: 'جيل الأبناء',
@@ -286,21 +291,6 @@ export const registryAr: RegistryTranslation = {
     add: 'إضافة ملاحظة',
     empty: 'لا توجد ملاحظات يحق لك قراءتها.',
   },
-  timeline: {
-    title: 'التسلسل الزمني',
-    empty: 'لم يحدث شيء بعد.',
-    kind: {
-      case_opened: 'فُتحت الحالة',
-      transition: 'تغيّرت المرحلة',
-      task: 'مهمة',
-      note: 'ملاحظة',
-      name: 'اسم',
-      birth: 'ميلاد',
-      relationship: 'قريب',
-      identity_decision: 'قرار الهوية',
-      placement: 'إيداع',
-    },
-  },
   registration: {
     title: 'تسجيل شخص',
     intro: 'سجّل ما هو معروف، ولو الاسم الأول وعمرًا تقديريًا فقط. يُحفظ مصدر كل معلومة.',
@@ -327,6 +317,7 @@ export const registryAr: RegistryTranslation = {
       found: 'هذه السجلات متشابهة. افتح أحدها بدلًا من تسجيل الشخص مرتين:',
       openCase: 'فتح هذه الحالة',
       noCase: 'لا توجد حالة مفتوحة',
+      openRecord: 'فتح سجل هذا الشخص',
     },
   },
   places: {

@@ -76,6 +76,12 @@ export const registryAz: RegistryTranslation = {
       embassy_residence: 'Səfirlik iqamətgahı',
       other: 'Digər',
     },
+    nationalityBasis: {
+      parent_citizen: 'Valideyni vətəndaşdır',
+      born_in_country: 'Ölkədə doğulub',
+      document: 'Sənəd',
+      stated: 'Şifahi ifadə',
+    },
   },
   registry: {
     unnamed: 'Ad qeydə alınmayıb',
@@ -255,7 +261,6 @@ export const registryAz: RegistryTranslation = {
     title: 'Ailə',
     self: 'Bu şəxs',
     empty: 'Hələ heç bir qohum bağlanmayıb.',
-    openCase: '{{name}} işini aç',
     above: 'Valideynlər nəsli',
     beside: 'Eyni nəsil',
     below: 'Uşaqlar nəsli',
@@ -286,21 +291,6 @@ export const registryAz: RegistryTranslation = {
     add: 'Qeyd əlavə et',
     empty: 'Oxuya biləcəyiniz qeyd yoxdur.',
   },
-  timeline: {
-    title: 'Xronologiya',
-    empty: 'Hələ heç nə baş verməyib.',
-    kind: {
-      case_opened: 'İş açıldı',
-      transition: 'Mərhələ dəyişdi',
-      task: 'Tapşırıq',
-      note: 'Qeyd',
-      name: 'Ad',
-      birth: 'Doğum',
-      relationship: 'Qohum',
-      identity_decision: 'Şəxsiyyət qərarı',
-      placement: 'Yerləşdirmə',
-    },
-  },
   registration: {
     title: 'Şəxsi qeydiyyata al',
     intro: 'Bilinəni qeyd edin, hətta yalnız adı və təxmini yaşı. Hər faktın mənbəyi saxlanılır.',
@@ -327,6 +317,7 @@ export const registryAz: RegistryTranslation = {
       found: 'Bu qeydlər oxşardır. Şəxsi iki dəfə qeydə almaq əvəzinə birini açın:',
       openCase: 'Bu işi aç',
       noCase: 'Açıq iş yoxdur',
+      openRecord: 'Bu şəxsin qeydini aç',
     },
   },
   places: {

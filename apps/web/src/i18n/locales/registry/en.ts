@@ -77,6 +77,12 @@ export const registryEn = {
       embassy_residence: 'Embassy residence',
       other: 'Other',
     },
+    nationalityBasis: {
+      parent_citizen: 'A parent is a citizen',
+      born_in_country: 'Born in the country',
+      document: 'A document',
+      stated: 'Stated',
+    },
   },
   registry: {
     unnamed: 'No name recorded',
@@ -256,7 +262,6 @@ export const registryEn = {
     title: 'Family',
     self: 'This person',
     empty: 'No relatives are linked yet.',
-    openCase: 'Open the case of {{name}}',
     above: 'Parents’ generation',
     beside: 'Same generation',
     below: 'Children’s generation',
@@ -287,21 +292,6 @@ export const registryEn = {
     add: 'Add note',
     empty: 'No notes you may read.',
   },
-  timeline: {
-    title: 'Timeline',
-    empty: 'Nothing has happened yet.',
-    kind: {
-      case_opened: 'Case opened',
-      transition: 'Stage changed',
-      task: 'Task',
-      note: 'Note',
-      name: 'Name',
-      birth: 'Birth',
-      relationship: 'Relative',
-      identity_decision: 'Identity decision',
-      placement: 'Placement',
-    },
-  },
   registration: {
     title: 'Register a person',
     intro: 'Record what is known, even just a first name and an estimated age. Each fact keeps its source.',
@@ -328,6 +318,7 @@ export const registryEn = {
       found: 'These records look alike. Open one instead of registering the person twice:',
       openCase: 'Open this case',
       noCase: 'No open case',
+      openRecord: 'Open this person’s record',
     },
   },
   places: {

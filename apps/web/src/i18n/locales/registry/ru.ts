@@ -76,6 +76,12 @@ export const registryRu: RegistryTranslation = {
       embassy_residence: 'Резиденция посольства',
       other: 'Другое',
     },
+    nationalityBasis: {
+      parent_citizen: 'Один из родителей — гражданин',
+      born_in_country: 'Родился в этой стране',
+      document: 'Документ',
+      stated: 'Со слов',
+    },
   },
   registry: {
     unnamed: 'Имя не записано',
@@ -255,7 +261,6 @@ export const registryRu: RegistryTranslation = {
     title: 'Семья',
     self: 'Этот человек',
     empty: 'Родственники пока не связаны.',
-    openCase: 'Открыть дело: {{name}}',
     above: 'Поколение родителей',
     beside: 'То же поколение',
     below: 'Поколение детей',
@@ -286,21 +291,6 @@ export const registryRu: RegistryTranslation = {
     add: 'Добавить заметку',
     empty: 'Нет заметок, доступных вам.',
   },
-  timeline: {
-    title: 'Хронология',
-    empty: 'Пока ничего не произошло.',
-    kind: {
-      case_opened: 'Дело открыто',
-      transition: 'Смена этапа',
-      task: 'Задача',
-      note: 'Заметка',
-      name: 'Имя',
-      birth: 'Рождение',
-      relationship: 'Родственник',
-      identity_decision: 'Решение о личности',
-      placement: 'Размещение',
-    },
-  },
   registration: {
     title: 'Зарегистрировать человека',
     intro: 'Запишите то, что известно, хотя бы имя и примерный возраст. У каждого факта сохраняется источник.',
@@ -327,6 +317,7 @@ export const registryRu: RegistryTranslation = {
       found: 'Эти записи похожи. Откройте одну из них, чтобы не регистрировать человека дважды:',
       openCase: 'Открыть это дело',
       noCase: 'Нет открытого дела',
+      openRecord: 'Открыть запись этого человека',
     },
   },
   places: {
