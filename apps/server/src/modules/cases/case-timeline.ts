@@ -83,13 +83,19 @@ export async function caseTimeline(trx: Trx, row: CaseRow, readable: readonly Fi
         refId: b.id,
       });
     }
-    const rels = await trx.selectFrom('relationships').selectAll().where('person_id', '=', personId).execute();
+    const rels = await trx
+      .selectFrom('relationships')
+      .innerJoin('people', 'people.id', 'relationships.related_person_id')
+      .selectAll('relationships')
+      .select('people.display_name as related_name')
+      .where('relationships.person_id', '=', personId)
+      .execute();
     for (const r of rels) {
       entries.push({
         at: r.recorded_at.toISOString(),
         kind: 'relationship',
         summary: `${r.kind} linked (${r.evidence_level})`,
-        details: { relationship: r.kind, evidenceLevel: r.evidence_level, source: r.source },
+        details: { relationship: r.kind, evidenceLevel: r.evidence_level, source: r.source, relatedName: r.related_name },
         byUser: r.recorded_by,
         refId: r.related_person_id,
       });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@homeward/domain';
-import { buildTeam, buildUser, sessionCookie } from '../../../test/factories';
+import { buildMission, buildTeam, buildUser, sessionCookie } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -70,6 +70,18 @@ describe('case workflow', () => {
     expect(closed.case.closedAt).not.toBeNull();
     expect(closed.options).toEqual([]);
     expect((await move(caseId, 'reported')).statusCode).toBe(409);
+  });
+
+  it('assigns tasks only to active colleagues of the mission', async () => {
+    const { caseId } = await registerChild('Nigar');
+    const outsider = await buildUser(t, { roles: ['caseworker'], missionId: await buildMission(t) });
+    const refused = await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/tasks`, headers: as('consular_officer'), payload: { title: 'Visit', assigneeId: outsider.id } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toMatch(/active colleague/);
+    const ok = await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/tasks`, headers: as('consular_officer'), payload: { title: 'Visit', assigneeId: users.get('caseworker') } });
+    expect(ok.statusCode).toBe(201);
+    const moved = await t.app.inject({ method: 'PATCH', url: `/api/tasks/${ok.json().id}`, headers: as('consular_officer'), payload: { assigneeId: outsider.id } });
+    expect(moved.statusCode).toBe(400);
   });
 
   it('refuses a second open case for one person', async () => {

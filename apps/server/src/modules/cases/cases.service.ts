@@ -205,11 +205,21 @@ export function presentTask(t: TaskRow & { reference?: string }, today: string) 
   };
 }
 
+/** A task goes only to an active colleague of the same mission. */
+async function requireAssignable(trx: Trx, actor: Actor, userId: string) {
+  const user = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .where('mission_id', '=', actor.missionId)
+    .executeTakeFirst();
+  if (!user) throw new AppError('validation_failed', 'Assign the task to an active colleague of your mission.', [{ path: 'assigneeId', message: 'Not an active colleague.' }]);
+}
+
 export async function addTask(trx: Trx, actor: Actor, caseId: string, input: { title: string; assigneeId?: string | null | undefined; dueOn?: string | null | undefined }, requestId: string) {
   await requireCase(trx, actor, caseId, 'case.update');
-  if (input.assigneeId && !(await trx.selectFrom('users').select('id').where('id', '=', input.assigneeId).where('disabled_at', 'is', null).executeTakeFirst())) {
-    throw new AppError('validation_failed', 'No such active user to assign the task to.');
-  }
+  if (input.assigneeId) await requireAssignable(trx, actor, input.assigneeId);
   const id = randomUUID();
   await trx
     .insertInto('tasks')
@@ -231,6 +241,7 @@ export async function updateTask(
   await requireCase(trx, actor, task.case_id, 'case.update').catch(() => {
     throw notFound('task');
   });
+  if (input.assigneeId) await requireAssignable(trx, actor, input.assigneeId);
   await trx
     .updateTable('tasks')
     .set({
