@@ -130,11 +130,89 @@ export interface ScenarioOptions {
   typoRate?: number;
 }
 
-/** Generated left (found) and right (sought) records with the truth: right id → left id. */
+/**
+ * Generated left (found) and right (sought) records with the truth: right id → left id. `unresolvable`
+ * holds the right ids whose true match no matcher could single out even in principle: another found
+ * record shows every fact the two records have in common (the same true values, an age within a year)
+ * and contradicts nothing the sought record says, e.g. a nameless child born abroad and a sibling of the
+ * same sex and age, or a found child known by given name and age only.
+ */
 export interface LinkingScenario {
   left: PersonRecord[];
   right: PersonRecord[];
   truth: Map<string, string>;
+  unresolvable: Set<string>;
+}
+
+const FACTS: readonly Fact[] = ['given', 'father', 'grandfather', 'stem', 'mother', 'sex', 'birth', 'district'];
+
+function factValue(child: Child, fact: Fact): string | number | boolean {
+  const f = child.family;
+  switch (fact) {
+    case 'given':
+      return child.given.az;
+    case 'father':
+      return f.father.az;
+    case 'grandfather':
+      return f.grandfather.az;
+    case 'stem':
+      return f.stem;
+    case 'mother':
+      return f.mother.az;
+    case 'sex':
+      return child.female;
+    case 'birth':
+      return child.birth;
+    case 'district':
+      return f.district;
+  }
+}
+
+function sameFact(a: Child, b: Child, fact: Fact): boolean {
+  if (fact === 'birth') return Math.abs(a.birth - b.birth) <= 1;
+  return factValue(a, fact) === factValue(b, fact);
+}
+
+interface Shown {
+  child: Child;
+  shows: Set<Fact>;
+}
+
+/** Right ids whose true found record is indistinguishable from another found record (see `LinkingScenario`). */
+function findUnresolvable(found: readonly Shown[], sought: ReadonlyMap<string, Shown & { match: Shown | null }>): Set<string> {
+  const index = new Map<string, Shown[]>();
+  for (const x of found) {
+    for (const fact of x.shows) {
+      const key = `${fact}:${String(factValue(x.child, fact))}`;
+      const list = index.get(key);
+      if (list) list.push(x);
+      else index.set(key, [x]);
+    }
+  }
+  const out = new Set<string>();
+  for (const [id, s] of sought) {
+    const truth = s.match;
+    if (!truth) continue;
+    const common = FACTS.filter((fact) => truth.shows.has(fact) && s.shows.has(fact));
+    const naming = common.filter((fact) => fact !== 'sex' && fact !== 'birth' && fact !== 'district');
+    if (naming.length === 0) {
+      out.add(id);
+      continue;
+    }
+    let pool: Shown[] = found as Shown[];
+    for (const fact of naming) {
+      const list = index.get(`${fact}:${String(factValue(s.child, fact))}`) ?? [];
+      if (list.length < pool.length) pool = list;
+    }
+    const confounded = pool.some(
+      (other) =>
+        other !== truth &&
+        common.every((fact) => other.shows.has(fact) && sameFact(other.child, s.child, fact)) &&
+        FACTS.every((fact) => !other.shows.has(fact) || !s.shows.has(fact) || sameFact(other.child, s.child, fact)),
+    );
+    if (confounded) out.add(id);
+  }
+  return out;
 }
 
 function month(t: number): string {
@@ -180,8 +258,12 @@ function makeFamilies(rng: Rng, childrenWanted: number): Child[] {
   return children;
 }
 
-function foundRecord(child: Child, rng: Rng, typoRate: number): PersonRecord {
+/** Which true facts of a child a record shows (what any matcher could use to tell the child apart). */
+type Fact = 'given' | 'father' | 'grandfather' | 'stem' | 'mother' | 'sex' | 'birth' | 'district';
+
+function foundRecord(child: Child, rng: Rng, typoRate: number, shows: Set<Fact>): PersonRecord {
   const f = child.family;
+  shows.add('given').add('birth');
   const style = rng();
   const script: Script = style < 0.45 ? 'ar' : style < 0.8 ? 'en' : 'az';
   const useKunya = rng() < 0.12;
@@ -193,17 +275,24 @@ function foundRecord(child: Child, rng: Rng, typoRate: number): PersonRecord {
   if (script === 'ar') {
     // An Iraqi record: the triple name (own, father's, grandfather's), unless the father is known only by his kunya.
     names.push({ given, ...(useKunya ? {} : { father, grandfather }), script: 'Arab', kind: 'official' });
+    if (!useKunya) shows.add('father').add('grandfather');
     if (rng() < 0.4) names.push({ full: `${spell(child.given, 'en', rng, typoRate)}${useKunya ? '' : ` ${spell(f.father, 'en', rng, typoRate)}`}`, kind: 'reported' });
     if (useKunya) motherKnown = rng() < 0.85;
   } else if (script === 'en') {
     const withSurname = useKunya || rng() < 0.4;
     const full = [given, useKunya ? null : father, withSurname ? spellSurname(f.stem, child.female, 'en', rng, typoRate) : null];
     names.push({ full: full.filter((x) => x !== null).join(' '), kind: 'reported' });
+    if (!useKunya) shows.add('father');
+    if (withSurname) shows.add('stem');
   } else {
     // What the child says: own name, often the surname, sometimes the father's name.
     const withFamily = useKunya || rng() < 0.7;
     names.push({ given, ...(withFamily ? { family: spellSurname(f.stem, child.female, 'az', rng, typoRate) } : {}), kind: 'reported' });
-    if (!withFamily || rng() < 0.5) names.push({ given, father, kind: 'reported' });
+    if (withFamily) shows.add('stem');
+    if (!withFamily || rng() < 0.5) {
+      names.push({ given, father, kind: 'reported' });
+      shows.add('father');
+    }
   }
   const foundOn = 2019 + rng() * 2;
   const trueAge = foundOn - child.birth;
@@ -214,7 +303,10 @@ function foundRecord(child: Child, rng: Rng, typoRate: number): PersonRecord {
     names,
     birth: { estimated_age: { years: Math.max(0, Math.round(trueAge + ageError)), on: day(foundOn) } },
   };
-  if (rng() < 0.9) record.sex = child.female ? 'F' : 'M';
+  if (rng() < 0.9) {
+    record.sex = child.female ? 'F' : 'M';
+    shows.add('sex');
+  }
   if (child.bornAbroad && rng() < 0.4) record.birth = { ...record.birth, country: 'IQ', place: 'Mosul' };
   if (useKunya) {
     const eldest = f.children.find((c) => !c.female)?.given ?? weighted(rng, MALE);
@@ -223,20 +315,29 @@ function foundRecord(child: Child, rng: Rng, typoRate: number): PersonRecord {
   if (motherKnown) {
     const mscript = script === 'ar' ? 'Arab' : 'Latn';
     record.mother = { names: [{ given: spell(f.mother, script, rng, typoRate), script: mscript }] };
+    shows.add('mother');
   }
-  if (rng() < 0.3) record.origin = { country: 'AZ', ...(rng() < 0.5 ? { district: f.district } : {}) };
+  if (rng() < 0.3) {
+    const withDistrict = rng() < 0.5;
+    record.origin = { country: 'AZ', ...(withDistrict ? { district: f.district } : {}) };
+    if (withDistrict) shows.add('district');
+  }
   return record;
 }
 
-function soughtRecord(child: Child, rng: Rng, typoRate: number): PersonRecord {
+function soughtRecord(child: Child, rng: Rng, typoRate: number, shows: Set<Fact>): PersonRecord {
   const f = child.family;
+  shows.add('stem').add('father').add('mother').add('sex').add('district');
   const r = rng();
   const script: Script = r < 0.7 ? 'az' : r < 0.95 ? 'ru' : 'en';
   const knowsName = !child.bornAbroad || rng() < 0.5;
   const family = spellSurname(f.stem, child.female, script, rng, typoRate);
   const father = spell(f.father, script, rng, typoRate);
   const name: PersonName = { family };
-  if (knowsName) name.given = spell(child.given, script, rng, typoRate);
+  if (knowsName) {
+    name.given = spell(child.given, script, rng, typoRate);
+    shows.add('given');
+  }
   if (rng() < 0.3) {
     const marker = script === 'ru' ? (child.female ? 'кызы' : 'оглы') : child.female ? 'qızı' : 'oğlu';
     name.father = `${father} ${marker}`;
@@ -250,7 +351,7 @@ function soughtRecord(child: Child, rng: Rng, typoRate: number): PersonRecord {
         given: father,
         family: spellSurname(f.stem, false, script, rng, typoRate),
         // Relatives know the father's own patronymic ("Rauf Əli oğlu"): the child's grandfather.
-        ...(rng() < 0.5 ? { father: spell(f.grandfather, script, rng, typoRate) } : {}),
+        ...(rng() < 0.5 && shows.add('grandfather') ? { father: spell(f.grandfather, script, rng, typoRate) } : {}),
       }],
     },
     mother: {
@@ -267,6 +368,7 @@ function soughtRecord(child: Child, rng: Rng, typoRate: number): PersonRecord {
   } else if (rng() < 0.6) {
     record.birth = { date: String(Math.floor(child.birth + (rng() - 0.5) * 1.5)), country: 'IQ' };
   }
+  if (record.birth) shows.add('birth');
   return record;
 }
 
@@ -281,13 +383,25 @@ export function generateLinkingScenario(options: ScenarioOptions): LinkingScenar
   const left: PersonRecord[] = [];
   const right: PersonRecord[] = [];
   const truth = new Map<string, string>();
+  const shownFound: Shown[] = [];
+  const shownSought = new Map<string, Shown & { match: Shown | null }>();
   for (const child of children) {
-    const found = rng() < 0.75 ? foundRecord(child, rng, typoRate) : null;
-    const sought = rng() < 0.75 ? soughtRecord(child, rng, typoRate) : null;
-    if (found) left.push(found);
-    if (sought) right.push(sought);
+    const foundShows = new Set<Fact>();
+    const soughtShows = new Set<Fact>();
+    const found = rng() < 0.75 ? foundRecord(child, rng, typoRate, foundShows) : null;
+    const sought = rng() < 0.75 ? soughtRecord(child, rng, typoRate, soughtShows) : null;
+    const shown = found ? { child, shows: foundShows } : null;
+    if (found && shown) {
+      left.push(found);
+      shownFound.push(shown);
+    }
+    if (sought) {
+      right.push(sought);
+      shownSought.set(sought.id, { child, shows: soughtShows, match: shown });
+    }
     if (found && sought) truth.set(sought.id, found.id);
   }
+  const unresolvable = findUnresolvable(shownFound, shownSought);
   // Shuffle so that file order says nothing about families.
   for (const list of [left, right]) {
     for (let i = list.length - 1; i > 0; i -= 1) {
@@ -295,5 +409,5 @@ export function generateLinkingScenario(options: ScenarioOptions): LinkingScenar
       [list[i], list[j]] = [list[j] as PersonRecord, list[i] as PersonRecord];
     }
   }
-  return { left, right, truth };
+  return { left, right, truth, unresolvable };
 }

@@ -96,16 +96,22 @@ export function hashKey(key: string): number {
 export interface CandidateOptions {
   /** Keys shared by more records than this are too common to block on (other keys still apply). */
   maxBlock?: number;
-  /** At most this many candidates, those sharing the most keys, are scored. */
+  /** At most this many candidates, those with the most (and rarest) shared keys, are scored. */
   maxCandidates?: number;
 }
 
 /**
  * An in-memory blocking index over a registry (the CLI's LEFT side): hashed keys → record numbers.
- * Compact enough for a million records; candidates are ranked by how many keys they share.
+ * Compact enough for a million records. Candidates are ranked by the rarity of the keys they share (the
+ * sum of log2(N / block size) over shared keys), a cheap stand-in for the match weight: sharing a rare
+ * given × father key says more than sharing three keys built on Məhəmməd.
  */
 export class BlockingIndex {
   private readonly postings = new Map<number, number[]>();
+  private scores = new Float64Array(0);
+  private groupOf = new Int32Array(0);
+  private groupBest = new Float64Array(0);
+  private touched = new Int32Array(1024);
   size = 0;
 
   /** Indexes one record under its number (its position in the caller's list). */
@@ -122,11 +128,20 @@ export class BlockingIndex {
     this.size += 1;
   }
 
-  /** Record numbers worth comparing with `f`, most shared keys first. */
+  /**
+   * Record numbers worth comparing with `f`, best first (ties by record number). A candidate's rank is the
+   * sum, over the pieces of evidence it shares, of the rarity of the rarest key built on that piece: keys
+   * that differ only in the birth-year bucket count once, so a shared year span does not outweigh a name.
+   */
   candidates(f: PersonFeatures, options: CandidateOptions = {}): number[] {
+    const total = Math.max(this.size, 1);
     const maxBlock = options.maxBlock ?? 5000;
-    const maxCandidates = options.maxCandidates ?? 400;
-    const hits = new Map<number, number>();
+    const maxCandidates = options.maxCandidates ?? 300;
+    this.ensure(total);
+    const { scores, groupOf, groupBest } = this;
+    let touched = this.touched;
+    let count = 0;
+    const groups = new Map<string, number>();
     const seen = new Set<number>();
     for (const key of blockingKeys(f)) {
       const h = hashKey(key);
@@ -134,11 +149,51 @@ export class BlockingIndex {
       seen.add(h);
       const list = this.postings.get(h);
       if (!list || list.length > maxBlock) continue;
-      for (const ref of list) hits.set(ref, (hits.get(ref) ?? 0) + 1);
+      const piece = key.slice(0, key.lastIndexOf('|'));
+      let group = groups.get(piece);
+      if (group === undefined) {
+        group = groups.size + 1;
+        groups.set(piece, group);
+      }
+      const weight = Math.log2((total + 1) / list.length) + 1;
+      for (const ref of list) {
+        if (scores[ref] === 0) {
+          if (count >= touched.length) {
+            const grown = new Int32Array(touched.length * 2);
+            grown.set(touched);
+            this.touched = touched = grown;
+          }
+          touched[count] = ref;
+          count += 1;
+        }
+        if (groupOf[ref] !== group) {
+          groupOf[ref] = group;
+          groupBest[ref] = weight;
+          scores[ref] = (scores[ref] ?? 0) + weight;
+        } else if (weight > (groupBest[ref] ?? 0)) {
+          scores[ref] = (scores[ref] ?? 0) + weight - (groupBest[ref] ?? 0);
+          groupBest[ref] = weight;
+        }
+      }
     }
-    const refs = [...hits.keys()];
-    if (refs.length <= maxCandidates) return refs;
-    refs.sort((x, y) => (hits.get(y) ?? 0) - (hits.get(x) ?? 0) || x - y);
-    return refs.slice(0, maxCandidates);
+    const refs = Array.from(touched.subarray(0, count));
+    if (refs.length > maxCandidates) {
+      refs.sort((x, y) => (scores[y] ?? 0) - (scores[x] ?? 0) || x - y);
+      refs.length = maxCandidates;
+    }
+    for (let i = 0; i < count; i += 1) {
+      const ref = touched[i] ?? 0;
+      scores[ref] = 0;
+      groupOf[ref] = 0;
+    }
+    return refs;
+  }
+
+  private ensure(size: number): void {
+    if (this.scores.length >= size) return;
+    const n = Math.max(size, this.scores.length * 2);
+    this.scores = new Float64Array(n);
+    this.groupOf = new Int32Array(n);
+    this.groupBest = new Float64Array(n);
   }
 }

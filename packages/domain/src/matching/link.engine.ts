@@ -81,27 +81,34 @@ export class LinkEngine {
   linkFeatures(f: PersonFeatures, exclude?: (ref: number) => boolean): LinkSuggestion[] {
     const scorer = this.matchScorer;
     const top = this.options.top ?? 10;
-    const scored: Array<{ other: PersonFeatures; odds: number; why: Array<[MatchField, number]> }> = [];
+    const scored: Array<{ other: PersonFeatures; odds: number }> = [];
     let totalOdds = 0;
     for (const ref of this.index.candidates(f, this.options)) {
       if (exclude?.(ref)) continue;
       const other = this.left[ref];
       if (!other) continue;
-      const s = scorer.score(other, f);
-      const odds = scorer.odds(s.weight);
+      const weight = scorer.weightOf(other, f);
+      const odds = scorer.odds(weight);
       totalOdds += odds;
-      if (scorer.band(s.probability) === null) continue;
-      scored.push({ other, odds, why: s.why });
+      if (scorer.band(scorer.probability(weight)) === null) continue;
+      scored.push({ other, odds });
     }
-    const found: LinkSuggestion[] = [];
-    for (const { other, odds, why } of scored) {
+    const found: Array<{ other: PersonFeatures; probability: number; score: number; band: MatchBand }> = [];
+    for (const { other, odds } of scored) {
       const probability = Number.isFinite(totalOdds) ? odds / (1 + totalOdds) : odds === Infinity ? 1 : 0;
       const band = scorer.band(probability);
       if (band === null) continue;
-      found.push({ left: other.id, right: f.id, score: Math.round(probability * 1000) / 1000, band, why });
+      found.push({ other, probability, score: Math.round(probability * 1000) / 1000, band });
     }
-    found.sort((x, y) => y.score - x.score || (x.left < y.left ? -1 : x.left > y.left ? 1 : 0));
-    return found.slice(0, top);
+    found.sort((x, y) => y.score - x.score || (x.other.id < y.other.id ? -1 : x.other.id > y.other.id ? 1 : 0));
+    // Explanations only for what is written.
+    return found.slice(0, top).map(({ other, score, band }) => ({
+      left: other.id,
+      right: f.id,
+      score,
+      band,
+      why: scorer.score(other, f).why,
+    }));
   }
 }
 

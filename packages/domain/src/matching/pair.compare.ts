@@ -18,6 +18,44 @@ const DISAGREE = 3;
  */
 export function compareNameKeys(a: NameKey, b: NameKey): number {
   if (a === b || a.fold === b.fold) return EXACT;
+  // Name keys are shared objects (one per spelling), so a registry compares the same few thousand
+  // spellings millions of times: memoise the level per pair of keys in a direct-mapped table.
+  const x = keyId(a);
+  const y = keyId(b);
+  if (x < 0 || y < 0) return compareUncached(a, b);
+  const lo = x < y ? x : y;
+  const hi = x < y ? y : x;
+  const slot = (Math.imul(lo, 0x9e3779b1) + Math.imul(hi, 0x85ebca6b)) >>> (32 - CACHE_BITS);
+  if (cacheLo[slot] === lo + 1 && cacheHi[slot] === hi) return cacheLevel[slot] ?? DISAGREE;
+  const level = compareUncached(a, b);
+  cacheLo[slot] = lo + 1;
+  cacheHi[slot] = hi;
+  cacheLevel[slot] = level;
+  return level;
+}
+
+const CACHE_BITS = 20;
+const cacheLo = new Int32Array(1 << CACHE_BITS);
+const cacheHi = new Int32Array(1 << CACHE_BITS);
+const cacheLevel = new Int8Array(1 << CACHE_BITS);
+const KEY_ID = Symbol('homeward.nameKeyId');
+let nextKeyId = 0;
+
+function keyId(key: NameKey): number {
+  const tagged = key as NameKey & { [KEY_ID]?: number };
+  let id = tagged[KEY_ID];
+  if (id === undefined) {
+    // A frozen key (a caller's own object) cannot carry an id, and ids stop at 2³¹ − 16 (never in
+    // practice): such keys are compared without the memo.
+    if (!Object.isExtensible(key) || nextKeyId >= 0x7ffffff0) return -1;
+    id = nextKeyId;
+    nextKeyId += 1;
+    Object.defineProperty(tagged, KEY_ID, { value: id, enumerable: false });
+  }
+  return id;
+}
+
+function compareUncached(a: NameKey, b: NameKey): number {
   const bothKnown = a.canon !== null && b.canon !== null;
   if (bothKnown && a.canon === b.canon) return EXACT;
   if (bothKnown) return DISAGREE;
@@ -86,10 +124,22 @@ function birthLevel(a: PersonFeatures, b: PersonFeatures): number {
   return 4;
 }
 
-function originLevel(a: PersonFeatures, b: PersonFeatures): number {
-  if (a.district !== null && b.district !== null) {
-    if (a.district === b.district || jaroWinkler(a.district, b.district) >= 0.92) return 0;
+const districtCache = new Map<string, boolean>();
+
+function sameDistrict(a: string, b: string): boolean {
+  if (a === b) return true;
+  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+  let same = districtCache.get(key);
+  if (same === undefined) {
+    same = a < b ? jaroWinkler(a, b) >= 0.92 : jaroWinkler(b, a) >= 0.92;
+    if (districtCache.size >= 100_000) districtCache.clear();
+    districtCache.set(key, same);
   }
+  return same;
+}
+
+function originLevel(a: PersonFeatures, b: PersonFeatures): number {
+  if (a.district !== null && b.district !== null && sameDistrict(a.district, b.district)) return 0;
   if (a.country !== null && b.country !== null) return a.country === b.country ? 1 : 2;
   return -1;
 }
@@ -119,8 +169,8 @@ function departureLevel(a: PersonFeatures, b: PersonFeatures): number {
  * Compares two records field by field into ordered agreement levels (the γ vector of Fellegi–Sunter).
  * Symmetric: compare(a, b) equals compare(b, a).
  */
-export function comparePersons(a: PersonFeatures, b: PersonFeatures): ComparisonVector {
-  const v = new Int8Array(MATCH_FIELDS.length);
+export function comparePersons(a: PersonFeatures, b: PersonFeatures, into?: ComparisonVector): ComparisonVector {
+  const v = into ?? new Int8Array(MATCH_FIELDS.length);
   v[0] = compareNameSets(a.given, b.given);
   v[1] = compareNameSets(a.father, b.father);
   v[2] = grandfatherLevel(a, b);

@@ -22,6 +22,13 @@ export interface PairScore {
 export const TF_FIELDS = ['given', 'father', 'family', 'mother'] as const;
 export type TfField = (typeof TF_FIELDS)[number];
 
+const TF_INDEX = MATCH_FIELDS.map((f) => (TF_FIELDS as readonly string[]).includes(f));
+/** Fields that say which family a record belongs to rather than which child it is. */
+const FAMILY_INDEX = MATCH_FIELDS.map((f) => f === 'father' || f === 'grandfather' || f === 'family' || f === 'mother');
+
+/** The share of family agreement beyond the cap that still counts. */
+const FAMILY_EXCESS = 0.25;
+
 /** How often each name occurs in a registry, per field: a match on a rare name weighs more. */
 export interface TermFrequencies {
   total: number;
@@ -76,6 +83,9 @@ function agreeingValue(a: readonly NameKey[], b: readonly NameKey[]): string | n
 export class MatchScorer {
   private readonly weights: number[][];
   private readonly priorWeight: number;
+  private readonly familyCap: number;
+  private readonly scratchVector = new Int8Array(MATCH_FIELDS.length);
+  private readonly scratchWeights = new Float64Array(MATCH_FIELDS.length);
 
   constructor(
     readonly params: MatchParameters,
@@ -85,7 +95,10 @@ export class MatchScorer {
     this.weights = MATCH_FIELDS.map((field) =>
       FIELD_LEVELS[field].map((_, level) => levelWeight(params.fields[field], level)),
     );
-    const prior = params.prior ?? Math.min(0.5, params.matchRate / Math.max(registrySize, 100));
+    const size = Math.max(registrySize, 100);
+    const prior = params.prior ?? Math.min(0.5, params.matchRate / size);
+    // A random record is of the same family with probability about (relatives per family) / registry size.
+    this.familyCap = Math.log2(size / Math.max(params.familySize ?? 3, 1));
     this.priorWeight = Math.log2(prior / (1 - prior));
   }
 
@@ -99,19 +112,62 @@ export class MatchScorer {
     return Math.log2(m / u);
   }
 
+  /** Per-field weights of a comparison vector into `out` (NaN where not compared); returns the total. */
+  private fieldWeights(vector: ComparisonVector, a: PersonFeatures, b: PersonFeatures, out: Float64Array): number {
+    let family = 0;
+    let other = 0;
+    for (let i = 0; i < MATCH_FIELDS.length; i += 1) {
+      const level = vector[i] ?? -1;
+      if (level < 0) {
+        out[i] = Number.NaN;
+        continue;
+      }
+      let w = this.weights[i]?.[level] ?? 0;
+      if (level === 0 && TF_INDEX[i]) w = this.tfWeight(MATCH_FIELDS[i] as TfField, a, b, w);
+      out[i] = w;
+      if (FAMILY_INDEX[i] && w > 0) family += w;
+      else other += w;
+    }
+    // Agreement on the family (father, grandfather, surname, mother) is evidence that the records are of
+    // one family, not that they are one child: siblings and cousins agree on all of it. The fields are far
+    // from independent among non-matches, so their positive sum is capped at what "same family" is worth.
+    // Past that cap, further agreement still counts, at a quarter (a cousin shares the father's name but
+    // not always the surname). The strongest field stays as it is (it explains the match); the others share
+    // what is left.
+    if (family > this.familyCap) {
+      const target = this.familyCap + FAMILY_EXCESS * (family - this.familyCap);
+      let strongest = -1;
+      for (let i = 0; i < MATCH_FIELDS.length; i += 1) {
+        if (FAMILY_INDEX[i] && (out[i] ?? 0) > (strongest < 0 ? 0 : (out[strongest] ?? 0))) strongest = i;
+      }
+      const lead = Math.min(out[strongest] ?? 0, target);
+      const rest = family - (out[strongest] ?? 0);
+      const scale = rest > 0 ? (target - lead) / rest : 0;
+      for (let i = 0; i < MATCH_FIELDS.length; i += 1) {
+        const w = out[i] ?? 0;
+        if (i === strongest) out[i] = lead;
+        else if (FAMILY_INDEX[i] && w > 0) out[i] = w * scale;
+      }
+      family = target;
+    }
+    return family + other;
+  }
+
   /** Total match weight and per-field weights of a comparison vector. */
   weigh(vector: ComparisonVector, a: PersonFeatures, b: PersonFeatures): { weight: number; why: Array<[MatchField, number]> } {
-    let weight = 0;
+    const ws = new Float64Array(MATCH_FIELDS.length);
+    const weight = this.fieldWeights(vector, a, b, ws);
     const why: Array<[MatchField, number]> = [];
-    MATCH_FIELDS.forEach((field, i) => {
-      const level = vector[i] ?? -1;
-      if (level < 0) return;
-      let w = this.weights[i]?.[level] ?? 0;
-      if (level === 0 && (TF_FIELDS as readonly string[]).includes(field)) w = this.tfWeight(field as TfField, a, b, w);
-      weight += w;
-      why.push([field, Math.round(w * 10) / 10]);
-    });
+    for (let i = 0; i < MATCH_FIELDS.length; i += 1) {
+      const w = ws[i] ?? Number.NaN;
+      if (!Number.isNaN(w)) why.push([MATCH_FIELDS[i] as MatchField, Math.round(w * 10) / 10]);
+    }
     return { weight, why };
+  }
+
+  /** The total match weight of a pair alone (no explanation): the fast path for screening candidates. */
+  weightOf(a: PersonFeatures, b: PersonFeatures): number {
+    return this.fieldWeights(comparePersons(a, b, this.scratchVector), a, b, this.scratchWeights);
   }
 
   /** Probability that a total weight means the same person (this pair considered alone). */
