@@ -156,7 +156,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       closed_at timestamptz
     );
     CREATE UNIQUE INDEX cases_open_per_person ON cases (person_id) WHERE closed_at IS NULL;
-    CREATE INDEX cases_stage ON cases (mission_id, stage);
+    CREATE INDEX cases_stage ON cases (mission_id, stage, created_at DESC, id DESC);
     CREATE INDEX cases_flags ON cases USING gin (flags);
     CREATE INDEX cases_recent ON cases (created_at DESC, id DESC);
     CREATE INDEX cases_person ON cases (person_id);
