@@ -1,9 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../../apps/server/test/start-server';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, newContext, screenshot } from './support/browser';
-import { choose, chooseLanguage, field, signIn, signOut } from './support/journey';
+import { screenshot } from './support/browser';
+import { choose, chooseLanguage, field, setUpJourneys, signIn, signOut } from './support/journey';
 
 /**
  * The import journey of issue 3: a consular officer imports a small homeward.person/1 file through the web
@@ -11,25 +9,8 @@ import { choose, chooseLanguage, field, signIn, signOut } from './support/journe
  * reason, finds an imported child by her name spelt in Cyrillic, opens her case, and reads its timeline
  * in Arabic. Every person in the file is synthetic.
  */
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
-  const context = await newContext(browser, server.url);
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return { context, page, pageErrors };
-}
+const journeys = setUpJourneys();
+const openPage = () => journeys.openPage();
 
 const line = (record: Record<string, unknown>) => JSON.stringify(record);
 
@@ -63,7 +44,7 @@ describe('a consular officer', () => {
   it('imports a file, sees the bad line, finds an imported child in Cyrillic and opens her case', async () => {
     const { context, page, pageErrors } = await openPage();
     try {
-      await signIn(page, 'demo.consular', server.demoPassword);
+      await signIn(page, 'demo.consular', journeys.server.demoPassword);
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
       await nav.getByRole('link', { name: 'Import and export' }).click();
       await page.getByRole('heading', { level: 1, name: 'Import and export people' }).waitFor();

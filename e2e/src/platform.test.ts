@@ -1,35 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../../apps/server/test/start-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, newContext, screenshot } from './support/browser';
-import { chooseLanguage, signIn, signOut } from './support/journey';
+import { screenshot } from './support/browser';
+import { chooseLanguage, setUpJourneys, signIn, signOut } from './support/journey';
 
 /**
  * The platform journeys: sign-in, the shell with its demo banner and permission-driven navigation,
  * accessibility, the Arabic right-to-left layout, sign-out; and a data protection officer verifying the
  * audit chain. Each runs against a real server on a fresh embedded database in demo mode.
  */
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh browser profile per journey, with page errors collected so that a crash fails the test. */
-async function openPage(): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
-  const context = await newContext(browser, server.url);
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return { context, page, pageErrors };
-}
+const journeys = setUpJourneys();
+const openPage = () => journeys.openPage();
 
 async function navbarBox(page: Page) {
   const box = await page.getByTestId('navbar').boundingBox();
@@ -55,7 +36,7 @@ describe('an administrator', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('alert').filter({ hasText: /password/i }).waitFor();
 
-      await signIn(page, 'demo.admin', server.demoPassword);
+      await signIn(page, 'demo.admin', journeys.server.demoPassword);
       expect(new URL(page.url()).pathname).toBe('/');
 
       // The shell: demo banner, product name, navigation limited to what the administrator may do.
@@ -120,7 +101,7 @@ describe('an administrator managing users', () => {
   it('creates a user, changes their roles, disables and enables them', async () => {
     const { context, page, pageErrors } = await openPage();
     try {
-      await signIn(page, 'demo.admin', server.demoPassword);
+      await signIn(page, 'demo.admin', journeys.server.demoPassword);
       await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Users' }).click();
       await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
 
@@ -173,7 +154,7 @@ describe('a data protection officer', () => {
   it('opens the audit trail and verifies the chain', async () => {
     const { context, page, pageErrors } = await openPage();
     try {
-      await signIn(page, 'demo.dpo', server.demoPassword);
+      await signIn(page, 'demo.dpo', journeys.server.demoPassword);
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
       expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Import and export', 'Users', 'Audit trail']);
 

@@ -1,34 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../../apps/server/test/start-server';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, newContext, screenshot } from './support/browser';
-import { choose, chooseLanguage, field, signIn, signOut } from './support/journey';
+import { screenshot } from './support/browser';
+import { choose, chooseLanguage, field, setUpJourneys, signIn, signOut } from './support/journey';
 
 /**
  * The registry journey of issue 3: a consular officer registers a child with only a first name and an
  * estimated age, links her to her mother, places her in a shelter, moves her case one stage, and finds her
  * again by her name spelt in Cyrillic. Every person here is synthetic; the demo data loaded beside them is too.
  */
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
-  const context = await newContext(browser, server.url);
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return { context, page, pageErrors };
-}
+const journeys = setUpJourneys();
+const openPage = () => journeys.openPage();
 
 const SHELTER = 'Demo Shelter Alpha';
 // Names not among the demo data's, so the journey finds exactly the people it registered.
@@ -40,7 +21,7 @@ describe('a consular officer', () => {
   it('registers a child, links her mother, places her, moves her case and finds her in Cyrillic', async () => {
     const { context, page, pageErrors } = await openPage();
     try {
-      await signIn(page, 'demo.consular', server.demoPassword);
+      await signIn(page, 'demo.consular', journeys.server.demoPassword);
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
       expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Cases', 'My tasks', 'Register', 'Places', 'Import and export']);
 
@@ -197,7 +178,7 @@ describe('a consular officer', () => {
       await signOut(page);
 
       // A supervisor records the identity decision; the history shows it beside every version of her names.
-      await signIn(page, 'demo.supervisor', server.demoPassword);
+      await signIn(page, 'demo.supervisor', journeys.server.demoPassword);
       await page.goto(childCaseUrl);
       await page.getByTestId('case-title').filter({ hasText: CHILD }).waitFor();
       await page.getByRole('button', { name: 'Decide identity' }).click();
