@@ -1,5 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ROLES, scopeForRoles, type Permission, type Role, type Scope } from '@homeward/domain';
+import {
+  ROLES,
+  readableCategoriesForRoles,
+  scopeForRoles,
+  writableCategoriesForRoles,
+  type FieldCategory,
+  type Permission,
+  type Role,
+  type Scope,
+} from '@homeward/domain';
 import { deleteSession, findSession, sessionIdOf, touchSession, type SessionStage } from '../modules/auth/sessions.repository';
 import type { Actor, AppContext } from './context';
 import { AppError } from './errors';
@@ -70,6 +79,22 @@ export interface RouteDeclaration {
   method: string;
   url: string;
   access: RouteAccess;
+}
+
+/**
+ * Refuse (403) when none of the actor's roles may read — or write — a field category. Routes hold a
+ * permission on a resource; this is the second, finer check for the category a service touches.
+ */
+export function requireCategory(actor: Actor, category: FieldCategory, access: 'read' | 'write'): void {
+  const categories = access === 'read' ? readableCategoriesForRoles(actor.roles) : writableCategoriesForRoles(actor.roles);
+  if (!categories.includes(category)) {
+    throw new AppError('forbidden', `Your role may not ${access === 'read' ? 'see' : 'record'} ${category.replace('_', ' and ')} details.`);
+  }
+}
+
+/** The actor as the audit trail records it: id and roles only. */
+export function auditActor(actor: Actor): { userId: string; roles: Role[] } {
+  return { userId: actor.userId, roles: actor.roles };
 }
 
 /** Install the route-declaration check and the hook that authenticates and authorises each request. */

@@ -13,7 +13,7 @@ import {
   type FieldCategory,
 } from '@homeward/domain';
 import type { Database } from '../../db/schema';
-import { requireScope } from '../../lib/access';
+import { auditActor, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
@@ -25,7 +25,6 @@ import { caseTimeline } from './case-timeline';
 import { loadWorkflow } from './workflows.repository';
 
 type Trx = Transaction<Database>;
-const auditActor = (actor: Actor) => ({ userId: actor.userId, roles: actor.roles });
 const DAY = 86_400_000;
 
 /** A case as lists show it; identity and location details only for roles that may read them. */

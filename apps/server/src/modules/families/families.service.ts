@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { readableCategoriesForRoles, type RelationshipKind } from '@homeward/domain';
+import type { RelationshipKind } from '@homeward/domain';
 import type { Database } from '../../db/schema';
-import { requireScope } from '../../lib/access';
+import { auditActor, requireCategory, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
-import { AppError, notFound } from '../../lib/errors';
+import { notFound } from '../../lib/errors';
 import { personInScope } from '../people/people.policy';
 import { findPersonInScope } from '../people/people.repository';
 
 type Trx = Transaction<Database>;
-const auditActor = (actor: Actor) => ({ userId: actor.userId, roles: actor.roles });
 
 async function requireMembers(trx: Trx, actor: Actor, ids: readonly string[]) {
   const scope = requireScope(actor, 'person.update');
@@ -55,7 +54,7 @@ export async function addFamilyMember(trx: Trx, actor: Actor, id: string, person
 /** The family as its chart needs it: the members the actor may see and the relationships among them. */
 export async function familyView(trx: Trx, actor: Actor, id: string, requestId: string) {
   const { family, visibleIds } = await requireFamily(trx, actor, id);
-  if (!readableCategoriesForRoles(actor.roles).includes('identity')) throw new AppError('forbidden', 'Your role may not see identity details.');
+  requireCategory(actor, 'identity', 'read');
   const members = visibleIds.length
     ? await trx.selectFrom('people').select(['id', 'display_name', 'sex', 'birth_year_min', 'birth_year_max']).where('id', 'in', visibleIds).orderBy('birth_year_min').execute()
     : [];

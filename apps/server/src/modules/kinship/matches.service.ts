@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { RelationshipKind } from '@homeward/domain';
 import type { Database } from '../../db/schema';
-import { requireScope } from '../../lib/access';
+import { auditActor, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
@@ -19,7 +19,6 @@ import { findMatchForReview, findScreen, matchesOfScreen, reviewMatch } from './
 
 type Trx = Transaction<Database>;
 type MatchRow = Awaited<ReturnType<typeof matchesOfScreen>>[number];
-const auditActor = (actor: Actor) => ({ userId: actor.userId, roles: actor.roles });
 
 function presentMatch(m: MatchRow): MatchView {
   return {

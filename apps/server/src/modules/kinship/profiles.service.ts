@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { readableCategoriesForRoles } from '@homeward/domain';
 import {
   MarkerNames,
   parseProfilesCsvLong,
@@ -11,7 +10,7 @@ import {
   type StrProfile,
 } from '@homeward/domain/kinship';
 import type { Database } from '../../db/schema';
-import { requireScope } from '../../lib/access';
+import { auditActor, requireCategory, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
@@ -35,12 +34,11 @@ import {
  */
 
 type Trx = Transaction<Database>;
-const auditActor = (actor: Actor) => ({ userId: actor.userId, roles: actor.roles });
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Genetic data is read and written only by roles that may see the genetic category. */
 export function requireGenetic(actor: Actor): void {
-  if (!readableCategoriesForRoles(actor.roles).includes('genetic')) throw new AppError('forbidden', 'Your role may not see genetic details.');
+  requireCategory(actor, 'genetic', 'read');
 }
 
 /** "row 3, person F, marker TH01: message" for the first errors of a lab file. */

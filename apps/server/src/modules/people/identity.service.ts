@@ -3,8 +3,6 @@ import { sql, type Transaction } from 'kysely';
 import {
   datePrecision,
   querySearchText,
-  readableCategoriesForRoles,
-  writableCategoriesForRoles,
   type BirthInput,
   type BirthView,
   type NameInput,
@@ -14,7 +12,7 @@ import {
   type RelationshipKind,
 } from '@homeward/domain';
 import type { Database } from '../../db/schema';
-import { requireScope } from '../../lib/access';
+import { auditActor, requireCategory, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
@@ -33,13 +31,8 @@ import { personInScope } from './people.policy';
 import { findPersonInScope, insertPerson } from './people.repository';
 
 type Trx = Transaction<Database>;
-const auditActor = (actor: Actor) => ({ userId: actor.userId, roles: actor.roles });
 
 /** Identity facts (names, birth, relationships) are the identity category: reading or changing them needs it. */
-function requireIdentity(actor: Actor, access: 'read' | 'write') {
-  const categories = access === 'read' ? readableCategoriesForRoles(actor.roles) : writableCategoriesForRoles(actor.roles);
-  if (!categories.includes('identity')) throw new AppError('forbidden', `Your role may not ${access === 'read' ? 'see' : 'record'} identity details.`);
-}
 
 type NameRow = Awaited<ReturnType<typeof namesOf>>[number];
 type BirthRow = Awaited<ReturnType<typeof birthsOf>>[number];
@@ -80,7 +73,7 @@ export function presentBirth(b: BirthRow): BirthView {
 /** Register a person with every name they are known by, what is known of their birth, and optionally a case. */
 export async function registerPerson(trx: Trx, actor: Actor, missionId: string, input: RegisterPersonRequest, requestId: string) {
   requireScope(actor, 'person.create');
-  requireIdentity(actor, 'write');
+  requireCategory(actor, 'identity', 'write');
   const id = randomUUID();
   await insertPerson(trx, { id, missionId: actor.missionId ?? missionId, teamId: input.teamId ?? actor.teamId, sex: input.sex, createdBy: actor.userId });
   await trx.updateTable('people').set({ vital_status: input.vitalStatus }).where('id', '=', id).execute();
@@ -97,7 +90,7 @@ export async function registerPerson(trx: Trx, actor: Actor, missionId: string, 
 export async function personRecord(trx: Trx, actor: Actor, id: string, requestId: string): Promise<PersonRecord> {
   const row = await findPersonInScope(trx, actor, requireScope(actor, 'person.read'), id);
   if (!row) throw notFound('person');
-  requireIdentity(actor, 'read');
+  requireCategory(actor, 'identity', 'read');
   await recordAudit(trx, auditActor(actor), { action: 'person.read', targetType: 'person', targetIds: [id] }, requestId);
   const [names, births, rels, families, openCase, claims, photos] = await Promise.all([
     namesOf(trx, [id]),
@@ -167,7 +160,7 @@ export async function personRecord(trx: Trx, actor: Actor, id: string, requestId
 export async function identityHistory(trx: Trx, actor: Actor, id: string, requestId: string) {
   const row = await findPersonInScope(trx, actor, requireScope(actor, 'person.read'), id);
   if (!row) throw notFound('person');
-  requireIdentity(actor, 'read');
+  requireCategory(actor, 'identity', 'read');
   await recordAudit(trx, auditActor(actor), { action: 'person.read_history', targetType: 'person', targetIds: [id] }, requestId);
   const [names, births, decisions] = await Promise.all([
     namesOf(trx, [id], true),
@@ -194,7 +187,7 @@ export async function identityHistory(trx: Trx, actor: Actor, id: string, reques
 async function requireWritablePerson(trx: Trx, actor: Actor, id: string) {
   const row = await findPersonInScope(trx, actor, requireScope(actor, 'person.update'), id);
   if (!row) throw notFound('person');
-  requireIdentity(actor, 'write');
+  requireCategory(actor, 'identity', 'write');
   return row;
 }
 
@@ -333,7 +326,7 @@ export async function decideIdentity(
  */
 export async function searchPeople(trx: Trx, actor: Actor, q: string, limit: number, requestId: string) {
   const scope = requireScope(actor, 'person.list');
-  requireIdentity(actor, 'read');
+  requireCategory(actor, 'identity', 'read');
   const query = querySearchText(q);
   if (!query) return [];
   await setNameSearchThreshold(trx);
@@ -370,7 +363,7 @@ export async function searchPeople(trx: Trx, actor: Actor, q: string, limit: num
       id: r.id,
       displayName: r.display_name,
       sex: r.sex as 'F' | 'M' | 'U',
-      matchedName: [r.full ?? [r.given, r.father, r.family].filter(Boolean).join(' ')].join(''),
+      matchedName: r.full ?? [r.given, r.father, r.family].filter(Boolean).join(' '),
       similarity: Math.round(Number(r.similarity) * 1000) / 1000,
       birthYears: r.birth_year_min != null && r.birth_year_max != null ? { min: r.birth_year_min, max: r.birth_year_max } : null,
       openCaseId: r.case_id,

@@ -9,7 +9,7 @@ import {
   type PersonView,
 } from '@homeward/domain';
 import type { Database } from '../../db/schema';
-import { requireScope } from '../../lib/access';
+import { auditActor, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
@@ -25,7 +25,6 @@ import {
 type Trx = Transaction<Database>;
 type PersonRow = { id: string; team_id: string | null; sex: string; created_at: Date };
 
-const audit = (actor: Actor) => ({ userId: actor.userId, roles: actor.roles });
 
 /** Present people with only the field categories the actor may read (others absent, not blanked). */
 async function present(trx: Trx, actor: Actor, rows: readonly PersonRow[]): Promise<PersonView[]> {
@@ -61,7 +60,7 @@ export async function listPeople(trx: Trx, actor: Actor, page: { after?: string;
   const scope = requireScope(actor, 'person.list');
   const rows = await listPeopleInScope(trx, actor, scope, page);
   const people = await present(trx, actor, rows);
-  await recordAudit(trx, audit(actor), { action: 'person.list', targetType: 'person', targetIds: rows.map((r) => r.id) }, requestId);
+  await recordAudit(trx, auditActor(actor), { action: 'person.list', targetType: 'person', targetIds: rows.map((r) => r.id) }, requestId);
   return { people, nextAfter: rows.length === page.limit ? (rows.at(-1)?.id ?? null) : null };
 }
 
@@ -69,7 +68,7 @@ export async function listPeople(trx: Trx, actor: Actor, page: { after?: string;
 export async function readPerson(trx: Trx, actor: Actor, id: string, requestId: string): Promise<PersonView> {
   const row = await findPersonInScope(trx, actor, requireScope(actor, 'person.read'), id);
   if (!row) throw notFound('person');
-  await recordAudit(trx, audit(actor), { action: 'person.read', targetType: 'person', targetIds: [id] }, requestId);
+  await recordAudit(trx, auditActor(actor), { action: 'person.read', targetType: 'person', targetIds: [id] }, requestId);
   const [view] = await present(trx, actor, [row]);
   return view!;
 }
@@ -83,7 +82,7 @@ export async function createPerson(trx: Trx, actor: Actor, missionId: string, in
   await recordAttributes(trx, id, actor.userId, input.attributes);
   await recordAudit(
     trx,
-    audit(actor),
+    auditActor(actor),
     { action: 'person.create', targetType: 'person', targetIds: [id], details: { categories: [...new Set(input.attributes.map((a) => a.category))].join(',') } },
     requestId,
   );
@@ -99,7 +98,7 @@ export async function updatePerson(trx: Trx, actor: Actor, id: string, attribute
   await recordAttributes(trx, id, actor.userId, attributes);
   await recordAudit(
     trx,
-    audit(actor),
+    auditActor(actor),
     { action: 'person.update', targetType: 'person', targetIds: [id], details: { categories: [...new Set(attributes.map((a) => a.category))].join(',') } },
     requestId,
   );
@@ -112,7 +111,7 @@ export async function assignPerson(trx: Trx, actor: Actor, id: string, userId: s
   if (!row) throw notFound('person');
   if (!(await findUserById(trx, userId))) throw new AppError('validation_failed', 'No such user.', [{ path: 'userId', message: 'No such user.' }]);
   await trx.insertInto('person_assignments').values({ person_id: id, user_id: userId }).onConflict((oc) => oc.doNothing()).execute();
-  await recordAudit(trx, audit(actor), { action: 'person.assign', targetType: 'person', targetIds: [id, userId] }, requestId);
+  await recordAudit(trx, auditActor(actor), { action: 'person.assign', targetType: 'person', targetIds: [id, userId] }, requestId);
 }
 
 /** Share a person's record with a partner organisation (ICRC family links, or handover to an agency at home). */
@@ -124,5 +123,5 @@ export async function sharePerson(trx: Trx, actor: Actor, id: string, share: { o
     .values({ person_id: id, organisation: share.organisation, kind: share.kind, shared_by: actor.userId })
     .onConflict((oc) => oc.doNothing())
     .execute();
-  await recordAudit(trx, audit(actor), { action: 'person.share', targetType: 'person', targetIds: [id], details: { kind: share.kind } }, requestId);
+  await recordAudit(trx, auditActor(actor), { action: 'person.share', targetType: 'person', targetIds: [id], details: { kind: share.kind } }, requestId);
 }

@@ -1,15 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { PHOTO_MAX_BYTES, readableCategoriesForRoles, writableCategoriesForRoles } from '@homeward/domain';
+import { PHOTO_MAX_BYTES } from '@homeward/domain';
 import type { Database } from '../../db/schema';
-import { requireScope } from '../../lib/access';
+import { auditActor, requireCategory, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { findPersonInScope } from './people.repository';
 
 type Trx = Transaction<Database>;
-const auditActor = (actor: Actor) => ({ userId: actor.userId, roles: actor.roles });
 
 const MAGIC: Record<string, (b: Buffer) => boolean> = {
   'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
@@ -17,10 +16,6 @@ const MAGIC: Record<string, (b: Buffer) => boolean> = {
   'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
 };
 
-function requireIdentity(actor: Actor, access: 'read' | 'write') {
-  const categories = access === 'read' ? readableCategoriesForRoles(actor.roles) : writableCategoriesForRoles(actor.roles);
-  if (!categories.includes('identity')) throw new AppError('forbidden', `Your role may not ${access === 'read' ? 'see' : 'record'} identity details.`);
-}
 
 /** A photo for identification (identity category): checked to be the image it claims to be, kept with its source. */
 export async function addPhoto(
@@ -31,7 +26,7 @@ export async function addPhoto(
   requestId: string,
 ) {
   if (!(await findPersonInScope(trx, actor, requireScope(actor, 'person.update'), personId))) throw notFound('person');
-  requireIdentity(actor, 'write');
+  requireCategory(actor, 'identity', 'write');
   const bytes = Buffer.from(input.dataBase64, 'base64');
   if (bytes.length > PHOTO_MAX_BYTES) throw new AppError('validation_failed', 'A photo may be at most 2 MB.');
   if (!MAGIC[input.contentType]?.(bytes)) throw new AppError('validation_failed', `The file is not a ${input.contentType.replace('image/', '').toUpperCase()} image.`);
@@ -56,7 +51,7 @@ export async function addPhoto(
 /** The image itself; every view is audited like any read of the person. */
 export async function readPhoto(trx: Trx, actor: Actor, personId: string, photoId: string, requestId: string) {
   if (!(await findPersonInScope(trx, actor, requireScope(actor, 'person.read'), personId))) throw notFound('person');
-  requireIdentity(actor, 'read');
+  requireCategory(actor, 'identity', 'read');
   const photo = await trx.selectFrom('person_photos').select(['content_type', 'bytes']).where('id', '=', photoId).where('person_id', '=', personId).executeTakeFirst();
   if (!photo) throw notFound('photo');
   await recordAudit(trx, auditActor(actor), { action: 'person.read_photo', targetType: 'person', targetIds: [personId, photoId] }, requestId);
@@ -65,7 +60,7 @@ export async function readPhoto(trx: Trx, actor: Actor, personId: string, photoI
 
 export async function addNationalityClaim(trx: Trx, actor: Actor, personId: string, input: { country: string; basis: string; source: string }, requestId: string) {
   if (!(await findPersonInScope(trx, actor, requireScope(actor, 'person.update'), personId))) throw notFound('person');
-  requireIdentity(actor, 'write');
+  requireCategory(actor, 'identity', 'write');
   const row = await trx
     .insertInto('person_nationality_claims')
     .values({ person_id: personId, country: input.country, basis: input.basis, source: input.source, recorded_by: actor.userId })

@@ -18,7 +18,7 @@ import {
   type UpdatePlaceRequest,
 } from '@homeward/domain';
 import type { Database } from '../../db/schema';
-import { requireScope } from '../../lib/access';
+import { auditActor, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
@@ -47,7 +47,6 @@ type PlaceRow = NonNullable<Awaited<ReturnType<typeof findPlace>>>;
 /** The most unplaced children the board lists by name; the count always covers them all. */
 const UNPLACED_LIST_LIMIT = 500;
 
-const audit = (actor: Actor) => ({ userId: actor.userId, roles: actor.roles });
 
 /** The mission whose places the actor works with: their own, else the deployment's. */
 export const missionOf = (actor: Actor, deploymentMission: string): string => actor.missionId ?? deploymentMission;
@@ -132,7 +131,7 @@ export async function createPlace(trx: Trx, actor: Actor, missionId: string, inp
   if (await placeNameTaken(trx, missionId, input.name)) throw new AppError('conflict', `The mission already has a place named "${input.name}".`);
   const id = randomUUID();
   await insertPlace(trx, { id, missionId, ...input });
-  await recordAudit(trx, audit(actor), { action: 'place.create', targetType: 'place', targetIds: [id], details: { kind: input.kind } }, requestId);
+  await recordAudit(trx, auditActor(actor), { action: 'place.create', targetType: 'place', targetIds: [id], details: { kind: input.kind } }, requestId);
   return presentPlace(await placeOrNotFound(trx, missionId, id));
 }
 
@@ -146,7 +145,7 @@ export async function readPlace(trx: Trx, actor: Actor, missionId: string, id: s
     view.people = people.map((p) => presentPlacedPerson(actor, p));
   }
   const personIds = view.people?.map((p) => p.id) ?? [];
-  await recordAudit(trx, audit(actor), { action: 'place.read', targetType: 'place', targetIds: [id, ...personIds], details: { people: personIds.length } }, requestId);
+  await recordAudit(trx, auditActor(actor), { action: 'place.read', targetType: 'place', targetIds: [id, ...personIds], details: { people: personIds.length } }, requestId);
   return view;
 }
 
@@ -168,7 +167,7 @@ export async function changePlace(trx: Trx, actor: Actor, missionId: string, id:
     visit_rules: blankToNull(input.visitRules),
   });
   const changed = Object.keys(input).filter((k) => input[k as keyof UpdatePlaceRequest] !== undefined).sort().join(',');
-  await recordAudit(trx, audit(actor), { action: 'place.update', targetType: 'place', targetIds: [id], details: { fields: changed } }, requestId);
+  await recordAudit(trx, auditActor(actor), { action: 'place.update', targetType: 'place', targetIds: [id], details: { fields: changed } }, requestId);
   return presentPlace(await placeOrNotFound(trx, missionId, id));
 }
 
@@ -177,7 +176,7 @@ export async function readPlacements(trx: Trx, actor: Actor, personId: string, r
   const person = await findPersonInScope(trx, actor, requireScope(actor, 'person.read'), personId);
   if (!person) throw notFound('person');
   const readable = readableCategoriesForRoles(actor.roles).includes('location');
-  await recordAudit(trx, audit(actor), { action: 'placement.list', targetType: 'person', targetIds: [personId], details: { location: readable } }, requestId);
+  await recordAudit(trx, auditActor(actor), { action: 'placement.list', targetType: 'person', targetIds: [personId], details: { location: readable } }, requestId);
   if (!readable) return { personId };
   const placements = (await placementsOf(trx, personId)).map(presentPlacement);
   return { personId, current: placements.find((p) => p.endOn === null) ?? null, placements };
@@ -230,7 +229,7 @@ export async function recordPlacement(
     : [];
   await recordAudit(
     trx,
-    audit(actor),
+    auditActor(actor),
     {
       action: 'placement.create',
       targetType: 'person',
@@ -264,7 +263,7 @@ export async function endPlacementOf(
   if (on > latest) throw badDate('endOn', `A placement cannot end more than one day ahead (the latest end is ${latest}).`);
   if (on < placement.start_on) throw new AppError('conflict', `A placement cannot end before it started (${placement.start_on}).`);
   await endPlacement(trx, placementId, on);
-  await recordAudit(trx, audit(actor), { action: 'placement.end', targetType: 'person', targetIds: [personId, placementId], details: { placeId: placement.place_id } }, requestId);
+  await recordAudit(trx, auditActor(actor), { action: 'placement.end', targetType: 'person', targetIds: [personId, placementId], details: { placeId: placement.place_id } }, requestId);
   return presentPlacement({ ...placement, end_on: on });
 }
 
@@ -316,7 +315,7 @@ export async function placesBoard(trx: Trx, actor: Actor, missionId: string, tar
   }
   await recordAudit(
     trx,
-    audit(actor),
+    auditActor(actor),
     { action: 'place.board', targetType: 'person', targetIds: shownIds, details: { target: targetId ?? null, places: places.length } },
     requestId,
   );
