@@ -1,42 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runCli, useCliEnvironment } from './cli.test-support';
 import { openDatabase } from '@homeward/server';
-import { run } from './main';
 
 /** The CLI against an embedded database of its own, exactly as a user would call it. */
-let dataDir: string;
-const saved = { ...process.env };
-
-beforeAll(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-cli-'));
-  delete process.env.DATABASE_URL;
-  process.env.HOMEWARD_DATA_DIR = dataDir;
-  process.env.LOG_LEVEL = 'silent';
-});
-afterAll(() => {
-  process.env = saved;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function cli(args: string[], stdin?: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  const input = vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([stdin ?? '']) as unknown as typeof process.stdin);
-  try {
-    const code = await run(['node', 'homeward', ...args]);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    input.mockRestore();
-  }
-}
+const env = useCliEnvironment('homeward-cli-');
+const cli = runCli;
 
 describe('homeward CLI', () => {
   it('creates the first administrator, refusing a weak password with exit code 2', async () => {
@@ -57,7 +26,7 @@ describe('homeward CLI', () => {
     expect(intact.code).toBe(0);
     expect(intact.stdout).toMatch(/intact: \d+ entries/);
 
-    const handle = await openDatabase({ kind: 'pglite', dataDir });
+    const handle = await openDatabase({ kind: 'pglite', dataDir: env.dataDir });
     await handle.db.transaction().execute(async (trx) => {
       await sql`SET LOCAL session_replication_role = replica`.execute(trx);
       await sql`UPDATE audit_log SET action = 'user.read' WHERE seq = (SELECT min(seq) FROM audit_log)`.execute(trx);

@@ -1,40 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { run } from '../main';
+import { describe, expect, it } from 'vitest';
+import { runCli, useCliEnvironment } from '../cli.test-support';
 
 /** `homeward import people` and `homeward export people` against an embedded database of their own. */
-let dataDir: string;
-const saved = { ...process.env };
-
-beforeAll(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-cli-io-'));
-  delete process.env.DATABASE_URL;
-  process.env.HOMEWARD_DATA_DIR = dataDir;
-  process.env.LOG_LEVEL = 'silent';
-});
-afterAll(() => {
-  process.env = saved;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  const input = vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from(['']) as unknown as typeof process.stdin);
-  try {
-    const code = await run(['node', 'homeward', ...args]);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    input.mockRestore();
-  }
-}
+const env = useCliEnvironment('homeward-cli-io-');
+const cli = runCli;
 
 const records = [
   { id: 'C-1', sex: 'M', names: [{ given: 'يوسف', father: 'رؤوف', kind: 'official' }], birth: { estimated_age: { years: 3, on: '2026-02-01', method: 'dental' } }, mother: { names: [{ given: 'Aysel', family: 'Dəmirova' }] } },
@@ -43,7 +14,7 @@ const records = [
 
 describe('homeward import/export people', () => {
   it('imports a file, reporting bad lines as "line N: reason" and exiting 0', async () => {
-    const file = path.join(dataDir, 'shelter.jsonl');
+    const file = path.join(env.dir, 'shelter.jsonl');
     fs.writeFileSync(file, [JSON.stringify(records[0]), '{"id":"X"}', 'oops', JSON.stringify(records[1])].join('\n') + '\n');
     const res = await cli(['import', 'people', file]);
     expect(res.code, res.stderr).toBe(0);
@@ -55,7 +26,7 @@ describe('homeward import/export people', () => {
   });
 
   it('exits 2 for a missing file', async () => {
-    const res = await cli(['import', 'people', path.join(dataDir, 'nope.jsonl')]);
+    const res = await cli(['import', 'people', path.join(env.dir, 'nope.jsonl')]);
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/^homeward: cannot read .*nope\.jsonl/);
   });
@@ -67,7 +38,7 @@ describe('homeward import/export people', () => {
     expect(lines.map((l) => l.id).sort()).toEqual(['C-1', 'C-1#mother', 'C-2']);
     expect(lines.find((l) => l.id === 'C-1')).toMatchObject({ mother: { names: [{ given: 'Aysel', family: 'Dəmirova', script: 'Latn', kind: 'reported' }] }, birth: { estimated_age: { years: 3, on: '2026-02-01', method: 'dental' } } });
     expect(res.stderr).toBe('exported 3 people\n');
-    const out = path.join(dataDir, 'out.jsonl');
+    const out = path.join(env.dir, 'out.jsonl');
     const toFile = await cli(['export', 'people', '--out', out]);
     expect(toFile.code).toBe(0);
     expect(fs.readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(3);

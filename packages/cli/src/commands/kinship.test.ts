@@ -1,41 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runCli, useCliEnvironment } from '../cli.test-support';
 import { syntheticAlleleTable } from '@homeward/server/modules/kinship/synthetic-frequencies';
-import { run } from '../main';
 
 /** `homeward kinship lr | screen | import-frequencies` on files written here (synthetic data only). */
-let dir: string;
-const saved = { ...process.env };
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-cli-kinship-'));
-  delete process.env.DATABASE_URL;
-  process.env.HOMEWARD_DATA_DIR = path.join(dir, 'data');
-  process.env.LOG_LEVEL = 'silent';
-});
-afterAll(() => {
-  process.env = saved;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  try {
-    const code = await run(['node', 'homeward', ...args]);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const env = useCliEnvironment('homeward-cli-kinship-');
+const cli = runCli;
 
 const write = (name: string, content: string | object) => {
-  const file = path.join(dir, name);
+  const file = path.join(env.dir, name);
   fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
   return file;
 };
@@ -71,7 +45,7 @@ describe('homeward kinship lr', () => {
       [write('no-freq.json', { ...forrel('x'), frequencies: undefined }), /"frequencies" must name a database or a file/],
       [write('bad-allele.json', { ...forrel('forrel.txt'), profiles: [{ person: 'F', markers: { TH01: ['6,5'] } }] }), /decimal comma/],
       [write('bad-freq.json', forrel('bad.txt')), /frequency file bad\.txt: line 2, marker TH01/],
-      [path.join(dir, 'missing.json'), /cannot read question/],
+      [path.join(env.dir, 'missing.json'), /cannot read question/],
     ] as const;
     write('bad.txt', 'TH01\n6\t1.5\n');
     for (const [file, message] of cases) {
@@ -100,7 +74,7 @@ describe('homeward kinship screen', () => {
       { id: 'family-1', pedigree: trio, missing: ['C'], profiles: [{ person: 'F', markers: father }, { person: 'M', markers: mother }] },
       { id: 'family-2', pedigree: trio, missing: ['C'], profiles: [{ person: 'F', markers: typing(1) }, { person: 'M', markers: typing(3) }] },
     ];
-    const res = await cli(['kinship', 'screen', write('children.json', [{ person: 'found-1', markers: child }]), write('families.json', families), '--frequencies', path.join(dir, 'synthetic.csv'), '--workers', '0']);
+    const res = await cli(['kinship', 'screen', write('children.json', [{ person: 'found-1', markers: child }]), write('families.json', families), '--frequencies', path.join(env.dir, 'synthetic.csv'), '--workers', '0']);
     expect(res.code, res.stderr).toBe(0);
     const summary = JSON.parse(res.stdout);
     expect(summary).toMatchObject({ children: 1, families: 2, workers: 0, floorAlleles: [] });
