@@ -95,6 +95,8 @@ export interface PeopleTable {
   source_system: string | null;
   source_id: string | null;
   is_sought: Generated<boolean>;
+  /** False for a sought person whose tracing request lacks consent: such records never take part in matching. */
+  matching_consent: Generated<boolean>;
   /** Denormalised: the preferred name for lists (identity category), refreshed when names change. */
   display_name: string | null;
   /** Denormalised birth-year window from the current birth fact, for age-band filters. */
@@ -328,6 +330,60 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
+/** A tracing request filed by a relative at home; consent for tracing is required for its people to be matched. */
+export interface TracingRequestsTable {
+  id: string;
+  mission_id: string;
+  team_id: string | null;
+  reference: string;
+  status: Generated<'open' | 'found' | 'closed'>;
+  requester_name: string;
+  requester_relationship: string;
+  requester_contact: string | null;
+  requester_district: string | null;
+  family_left_on: string | null;
+  consent_tracing: boolean;
+  consent_recorded_by: string | null;
+  consent_recorded_at: Timestamp | null;
+  consent_withdrawn_at: Timestamp | null;
+  notes: string | null;
+  family_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+/** A sought person (a person record) attached to a tracing request, and the registry record found for them. */
+export interface TracingRequestPeopleTable {
+  tracing_request_id: string;
+  person_id: string;
+  relationship_to_requester: string;
+  found_person_id: string | null;
+  found_at: Timestamp | null;
+}
+
+/** A proposed pair of person records (person_a < person_b) with the engine's score and the review decision. */
+export interface MatchSuggestionsTable {
+  id: string;
+  mission_id: string;
+  kind: 'tracing' | 'duplicate';
+  person_a: string;
+  person_b: string;
+  probability: number;
+  score: number;
+  band: 'match' | 'review';
+  explanation: Json;
+  status: Generated<'proposed' | 'unsure' | 'confirmed' | 'rejected' | 'superseded'>;
+  /** Fingerprints of each side's identity facts when the pair was scored or decided. */
+  evidence_a: string;
+  evidence_b: string;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  reason: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
 /** The database as Kysely sees it; one interface per table, named as in SQL. */
 export interface Database {
   settings: SettingsTable;
@@ -365,6 +421,9 @@ export interface Database {
   kinship_analyses: KinshipAnalysesTable;
   kinship_screens: KinshipScreensTable;
   kinship_matches: KinshipMatchesTable;
+  tracing_requests: TracingRequestsTable;
+  tracing_request_people: TracingRequestPeopleTable;
+  match_suggestions: MatchSuggestionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
