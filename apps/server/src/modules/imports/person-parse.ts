@@ -1,19 +1,12 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../lib/worker-thread';
 import { parseSource, type ParseMessage, type ParseSource } from './person-parse.worker';
 
 const WORKER_URL = new URL('./person-parse.worker.ts', import.meta.url);
 
-/**
- * Start the parser worker. From TypeScript sources (tsx, vitest), `--import tsx` in execArgv does not reach a
- * worker on Node 20, so a tiny bootstrap registers tsx in the worker before importing the module (as the
- * `homeward link` command does).
- */
+/** Start the parser worker. */
 function spawnParser(source: ParseSource): Worker {
-  const workerData = { homewardPersonParse: true, source };
-  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, { workerData, execArgv: process.execArgv });
-  const boot = `const { workerData } = require('node:worker_threads');
-import(workerData.tsxApi).then((m) => { m.register(); return import(workerData.entry); });`;
-  return new Worker(boot, { eval: true, workerData: { ...workerData, tsxApi: import.meta.resolve('tsx/esm/api'), entry: WORKER_URL.href } });
+  return startWorker(WORKER_URL, { homewardPersonParse: true, source });
 }
 
 /** A queue between a producer callback and an async iterator. */

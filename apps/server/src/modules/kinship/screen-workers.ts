@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { screenBlock, type FloorAllele, type FrequencyDatabase, type PreparedScreening, type ScreeningBlock } from '@homeward/domain/kinship';
+import { startWorker } from '../../lib/worker-thread';
 import type { ScreenWorkerInput, ScreenWorkerMessage } from './screen.worker';
 
 /**
@@ -32,15 +33,9 @@ export interface ScreenRun {
   workers: number;
 }
 
-/**
- * Start a screening worker. From TypeScript sources (tsx, vitest) `--import tsx` in execArgv does not reach
- * a worker on Node 20, so a tiny bootstrap registers tsx in the worker first (as `homeward link` does).
- */
+/** Start a screening worker. */
 function spawnWorker(data: ScreenWorkerInput): Worker {
-  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, { workerData: data, execArgv: process.execArgv });
-  const boot = `const { workerData } = require('node:worker_threads');
-import(workerData.tsxApi).then((m) => { m.register(); return import(workerData.entry); });`;
-  return new Worker(boot, { eval: true, workerData: { ...data, tsxApi: import.meta.resolve('tsx/esm/api'), entry: WORKER_URL.href } });
+  return startWorker(WORKER_URL, data);
 }
 
 /** Families [start, end) split into `parts` nearly equal ranges. */
