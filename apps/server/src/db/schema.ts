@@ -384,6 +384,23 @@ export interface MatchSuggestionsTable {
   updated_at: Generated<Timestamp>;
 }
 
+/** Every distinct word of the current names' search texts: the small dictionary that name search matches fuzzily. */
+export interface NameWordsTable {
+  word: string;
+}
+
+/** The lookup keys of each dictionary word: itself and its one-letter deletions (typo tolerance). */
+export interface NameWordKeysTable {
+  key: string;
+  word: string;
+}
+
+/** Which people have a word among their current names (kept by a trigger on person_names). */
+export interface PersonNameWordsTable {
+  word: string;
+  person_id: string;
+}
+
 /** The database as Kysely sees it; one interface per table, named as in SQL. */
 export interface Database {
   settings: SettingsTable;
@@ -424,6 +441,9 @@ export interface Database {
   tracing_requests: TracingRequestsTable;
   tracing_request_people: TracingRequestPeopleTable;
   match_suggestions: MatchSuggestionsTable;
+  name_words: NameWordsTable;
+  name_word_keys: NameWordKeysTable;
+  person_name_words: PersonNameWordsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { bandBirthYears, type CaseListQuery, type RequirementFacts, type Scope } from '@homeward/domain';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../lib/context';
+import { peopleNamedLike } from '../people/identity.repository';
 import { personInScope } from '../people/people.policy';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -46,7 +47,7 @@ export async function findCaseInScope(db: Db, actor: Actor, scope: Scope, id: st
 }
 
 /** Cases in scope with the list filters; keyset pagination on (created_at, id), newest first. */
-export async function listCasesInScope(db: Db, actor: Actor, scope: Scope, query: CaseListQuery & { searchText?: string }): Promise<CaseRow[]> {
+export async function listCasesInScope(db: Db, actor: Actor, scope: Scope, query: CaseListQuery & { searchText?: string; namedPersonIds?: string[] | null }): Promise<CaseRow[]> {
   let q = caseQuery(db).where(personInScope(actor, scope));
   if (query.includeClosed !== 'true') q = q.where('cases.closed_at', 'is', null);
   if (query.stage) q = q.where('cases.stage', '=', query.stage);
@@ -64,14 +65,8 @@ export async function listCasesInScope(db: Db, actor: Actor, scope: Scope, query
     q = q.where('people.birth_year_max', '>=', years.min).where('people.birth_year_min', '<=', years.max);
   }
   if (query.searchText) {
-    // The trigram index finds the matching names first; the cases of those people are then filtered.
-    q = q.where('people.id', 'in', (eb) =>
-      eb
-        .selectFrom('person_names')
-        .select('person_names.person_id')
-        .where('person_names.superseded_at', 'is', null)
-        .where(sql<boolean>`${query.searchText} <% person_names.search_text`),
-    );
+    // The name-word dictionary finds the matching people first; their cases are then filtered.
+    q = query.namedPersonIds ? q.where(sql<boolean>`people.id = ANY(${query.namedPersonIds}::uuid[])`) : q.where(peopleNamedLike(query.searchText));
   }
   if (query.after) {
     const [at, id] = query.after.split('|');

@@ -17,12 +17,16 @@ import { auditActor, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
-import { setNameSearchThreshold } from '../people/identity.repository';
+import { peopleNamedLikeIds } from '../people/identity.repository';
+
 import { personInScope } from '../people/people.policy';
 import { findPersonInScope } from '../people/people.repository';
 import { findCaseInScope, listCasesInScope, requirementFacts, type CaseRow } from './cases.repository';
 import { caseTimeline } from './case-timeline';
 import { loadWorkflow } from './workflows.repository';
+
+/** Up to this many people found by name are fetched by id; beyond it the name is no filter worth planning around. */
+const NAMED_PEOPLE_CAP = 5000;
 
 type Trx = Transaction<Database>;
 const DAY = 86_400_000;
@@ -100,8 +104,9 @@ export async function listCases(trx: Trx, actor: Actor, query: CaseListQuery, re
   if (query.q && !readableCategoriesForRoles(actor.roles).includes('identity')) {
     throw new AppError('forbidden', 'Your role may not search by name.');
   }
-  if (searchText) await setNameSearchThreshold(trx);
-  const rows = await listCasesInScope(trx, actor, scope, { ...query, ...(searchText ? { searchText } : {}) });
+  let namedPersonIds: string[] | null = null;
+  if (searchText) namedPersonIds = await peopleNamedLikeIds(trx, searchText, NAMED_PEOPLE_CAP);
+  const rows = await listCasesInScope(trx, actor, scope, { ...query, ...(searchText ? { searchText, namedPersonIds } : {}) });
   await recordAudit(trx, auditActor(actor), { action: 'case.list', targetType: 'case', targetIds: rows.map((r) => r.id) }, requestId);
   const last = rows.at(-1);
   return {

@@ -99,15 +99,52 @@ export async function refreshDisplayName(db: Db, personId: string): Promise<void
     .execute();
 }
 
-/** Trigram search over the current names' search text; the caller adds the scope condition. */
+/** Trigram similarity of a query to one name's search text: ranks the names that peopleNamedLike found. */
 export function nameSimilarity(query: string) {
   return sql<number>`word_similarity(${query}, person_names.search_text)`;
 }
 
-/**
- * One threshold for every name search (registry search and case list): lower than pg_trgm's default 0.6,
- * since short names and cross-script readings differ in a letter or two. Transaction-local.
- */
-export async function setNameSearchThreshold(db: Db): Promise<void> {
-  await sql`SET LOCAL pg_trgm.word_similarity_threshold = 0.45`.execute(db);
+/** At most this many words of a query take part: a name has few words, and each adds a lookup. */
+const MAX_QUERY_WORDS = 6;
+
+/** Shortest query word that also matches as the beginning of longer words (a name being typed). */
+const MIN_PREFIX = 3;
+
+function namedPeopleQuery(query: string) {
+  const words = [...new Set(query.split(' ').filter(Boolean))].slice(0, MAX_QUERY_WORDS);
+  if (words.length === 0) return null;
+  const sets = words.map((w) => {
+    const similar = sql`SELECT word FROM name_word_keys WHERE key IN (SELECT name_word_keys_of(${w}))`;
+    const matching =
+      w.length >= MIN_PREFIX
+        ? sql`${similar} UNION SELECT word FROM name_words WHERE word LIKE ${w.replace(/[\\%_]/g, '\\$&') + '%'}`
+        : similar;
+    return sql`SELECT person_id FROM person_name_words WHERE word IN (${matching})`;
+  });
+  return sql.join(sets, sql` INTERSECT `);
 }
+
+/**
+ * Condition on `people.id`: the person's current names have, for every word of the (folded) query, a word
+ * like it: the same, one edit away (a letter missing, added, changed, or two swapped: the deletion keys of
+ * migration 0009) or, from three letters, beginning with it. Cross-script spellings meet because names and
+ * queries are both read into folded Latin. Every step is an exact index lookup; the caller adds the scope
+ * condition.
+ */
+export function peopleNamedLike(query: string) {
+  const people = namedPeopleQuery(query);
+  return people ? sql<boolean>`people.id IN (${people})` : sql<boolean>`false`;
+}
+
+/**
+ * The ids of the people peopleNamedLike selects, or null when there are more than `cap` (a query such as
+ * one letter). With the ids in hand the planner fetches just those people's rows; it cannot estimate how
+ * many people a fuzzy word matches, and when it guesses many it walks the whole list probing each row.
+ */
+export async function peopleNamedLikeIds(db: Db, query: string, cap: number): Promise<string[] | null> {
+  const people = namedPeopleQuery(query);
+  if (!people) return [];
+  const { rows } = await sql<{ person_id: string }>`SELECT person_id FROM (${people}) AS named LIMIT ${cap + 1}`.execute(db);
+  return rows.length > cap ? null : rows.map((r) => r.person_id);
+}
+

@@ -84,6 +84,36 @@ describe('search across scripts', () => {
     const other = await t.app.inject({ method: 'GET', url: `/api/registry/people/search?q=${encodeURIComponent('Elşən')}`, headers: as('consular_officer') });
     expect(other.json().candidates.map((c: { id: string }) => c.id)).not.toContain(id);
   });
+
+  const searchIds = async (q: string) =>
+    (await t.app.inject({ method: 'GET', url: `/api/registry/people/search?q=${encodeURIComponent(q)}`, headers: as('consular_officer') }))
+      .json()
+      .candidates.map((c: { id: string }) => c.id) as string[];
+
+  it('needs every word of a several-word query, each allowed a typo or another script', async () => {
+    const { id } = await register({ sex: 'F', names: [{ given: 'Leyla', father: 'Rauf', family: 'Quliyeva', source: 'child_statement' }] });
+    const sister = (await register({ sex: 'F', names: [{ given: 'Nərgiz', father: 'Rauf', family: 'Quliyeva', source: 'relative' }] })).id;
+    const found = await searchIds('Лейла Гулиева');
+    expect(found).toContain(id);
+    expect(found).not.toContain(sister);
+    expect(await searchIds('leyla quliyva')).toContain(id);
+    expect(await searchIds('Quliyeva')).toEqual(expect.arrayContaining([id, sister]));
+  });
+
+  it('finds a person by a corrected name and no longer by the spelling it replaced', async () => {
+    const { id } = await register({ sex: 'M', names: [{ given: 'Tofiq', family: 'Zərbəliyev', source: 'ngo_list' }] });
+    expect(await searchIds('Zərbəliyev')).toContain(id);
+    const rec = (await t.app.inject({ method: 'GET', url: `/api/registry/people/${id}`, headers: as('consular_officer') })).json();
+    const fixed = await t.app.inject({
+      method: 'POST',
+      url: `/api/registry/people/${id}/names/${rec.names[0].id}/corrections`,
+      headers: as('consular_officer'),
+      payload: { given: 'Tofiq', family: 'Məmmədov', kind: 'official', source: 'document' },
+    });
+    expect(fixed.statusCode).toBe(201);
+    expect(await searchIds('Məmmədov')).toContain(id);
+    expect(await searchIds('Zərbəliyev')).not.toContain(id);
+  });
 });
 
 describe('history, corrections and decisions', () => {

@@ -24,7 +24,7 @@ import {
   namesOf,
   recordBirth,
   refreshDisplayName,
-  setNameSearchThreshold,
+  peopleNamedLike,
   supersedeName,
 } from './identity.repository';
 import { personInScope } from './people.policy';
@@ -329,7 +329,6 @@ export async function searchPeople(trx: Trx, actor: Actor, q: string, limit: num
   requireCategory(actor, 'identity', 'read');
   const query = querySearchText(q);
   if (!query) return [];
-  await setNameSearchThreshold(trx);
   const rows = await trx
     .selectFrom('person_names')
     .innerJoin('people', 'people.id', 'person_names.person_id')
@@ -349,7 +348,7 @@ export async function searchPeople(trx: Trx, actor: Actor, q: string, limit: num
       eb.ref('person_names.father').as('father'),
     ])
     .where('person_names.superseded_at', 'is', null)
-    .where(sql<boolean>`${query} <% person_names.search_text`)
+    .where(peopleNamedLike(query))
     .where(personInScope(actor, scope))
     .orderBy('similarity', 'desc')
     .limit(limit * 4)
