@@ -401,6 +401,18 @@ export interface PersonNameWordsTable {
   person_id: string;
 }
 
+/** A change to a case that leaves no row of its own (priority, flags, family, task reassigned or rescheduled). */
+export interface CaseEventsTable {
+  id: Generated<string>;
+  case_id: string;
+  task_id: string | null;
+  kind: 'priority' | 'flags' | 'family' | 'task_assignee' | 'task_due' | 'task_status' | 'officer_assigned';
+  /** Codes, ids and task titles: `{ from, to }` (a user id for assignments), `{ added, removed }` for flags. */
+  details: Json;
+  by_user: string | null;
+  at: Generated<Timestamp>;
+}
+
 /** The database as Kysely sees it; one interface per table, named as in SQL. */
 export interface Database {
   settings: SettingsTable;
@@ -444,6 +456,7 @@ export interface Database {
   name_words: NameWordsTable;
   name_word_keys: NameWordKeysTable;
   person_name_words: PersonNameWordsTable;
+  case_events: CaseEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

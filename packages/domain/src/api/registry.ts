@@ -328,7 +328,7 @@ export const noteViewSchema = z.object({
 
 export const timelineEntrySchema = z.object({
   at: z.string(),
-  kind: z.enum(['case_opened', 'transition', 'task', 'note', 'name', 'birth', 'relationship', 'identity_decision', 'placement']),
+  kind: z.enum(['case_opened', 'transition', 'task', 'case_change', 'note', 'name', 'birth', 'relationship', 'identity_decision', 'placement']),
   /** An English sentence, for logs and exports; the app words the entry from `details` in the reader's language. */
   summary: z.string(),
   /** The entry's facts as codes and values (stage codes, evidence level, place name, the name as written…). */

@@ -4,6 +4,7 @@ import * as m0002 from './0002-registry';
 import * as m0003 from './0003-kinship';
 import * as m0004 from './0004-tracing';
 import * as m0009 from './0009-name-words';
+import * as m0010 from './0010-case-events';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-kinship': m0003,
   '0004-tracing': m0004,
   '0009-name-words': m0009,
+  '0010-case-events': m0010,
 };

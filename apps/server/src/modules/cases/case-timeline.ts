@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { FieldCategory } from '@homeward/domain';
 import type { Database } from '../../db/schema';
 import type { CaseRow } from './cases.repository';
@@ -6,7 +6,7 @@ import type { CaseRow } from './cases.repository';
 type Trx = Transaction<Database>;
 type Entry = {
   at: string;
-  kind: 'case_opened' | 'transition' | 'task' | 'note' | 'name' | 'birth' | 'relationship' | 'identity_decision' | 'placement';
+  kind: 'case_opened' | 'transition' | 'task' | 'case_change' | 'note' | 'name' | 'birth' | 'relationship' | 'identity_decision' | 'placement';
   summary: string;
   details: Record<string, string | null>;
   byUser: string | null;
@@ -31,10 +31,20 @@ export async function caseTimeline(trx: Trx, row: CaseRow, readable: readonly Fi
       refId: t.id,
     });
   }
+  const events = await trx
+    .selectFrom('case_events')
+    .leftJoin('users', (join) => join.on(sql<boolean>`users.id::text = case_events.details->>'to'`))
+    .select(['case_events.id', 'case_events.task_id', 'case_events.kind', 'case_events.details', 'case_events.by_user', 'case_events.at'])
+    .select('users.display_name as to_user_name')
+    .where('case_events.case_id', '=', row.id)
+    .execute();
+  const statusEventTasks = new Set<string>();
+  for (const e of events) entries.push(caseChange(e, statusEventTasks));
   const tasks = await trx.selectFrom('tasks').selectAll().where('case_id', '=', row.id).execute();
   for (const t of tasks) {
     entries.push({ at: t.created_at.toISOString(), kind: 'task', summary: `task: ${t.title}`, details: { event: 'created', title: t.title, dueOn: t.due_on }, byUser: t.created_by, refId: t.id });
-    if (t.completed_at) {
+    // Tasks closed before case events were recorded still show when they were closed (by an unknown user).
+    if (t.completed_at && !statusEventTasks.has(t.id)) {
       entries.push({ at: t.completed_at.toISOString(), kind: 'task', summary: `task ${t.status}: ${t.title}`, details: { event: t.status, title: t.title, dueOn: t.due_on }, byUser: null, refId: t.id });
     }
   }
@@ -131,4 +141,34 @@ export async function caseTimeline(trx: Trx, row: CaseRow, readable: readonly Fi
     }
   }
   return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}
+
+type CaseEventRow = {
+  id: string;
+  task_id: string | null;
+  kind: string;
+  details: unknown;
+  by_user: string | null;
+  at: Date;
+  to_user_name: string | null;
+};
+
+/** A case_events row as a timeline entry: details hold codes and ids, plus the name of a user it names. */
+function caseChange(e: CaseEventRow, statusEventTasks: Set<string>): Entry {
+  const d = (e.details ?? {}) as Record<string, string | string[] | null>;
+  const text = (v: string | string[] | null | undefined) => (Array.isArray(v) ? v.join(',') : (v ?? null));
+  const details: Record<string, string | null> = { event: e.kind };
+  for (const [k, v] of Object.entries(d)) details[k] = text(v);
+  if (e.kind === 'task_assignee' || e.kind === 'officer_assigned') details.toName = e.to_user_name;
+  if (e.kind === 'task_status' && e.task_id) statusEventTasks.add(e.task_id);
+  const summaries: Record<string, string> = {
+    priority: `priority ${text(d.from)} → ${text(d.to)}`,
+    flags: `flags +[${text(d.added) ?? ''}] −[${text(d.removed) ?? ''}]`,
+    family: d.to ? 'linked to a family' : 'unlinked from its family',
+    task_assignee: `task ${text(d.title)} assigned to ${e.to_user_name ?? 'nobody'}`,
+    task_due: `task ${text(d.title)} due ${text(d.to) ?? 'no date'}`,
+    task_status: `task ${text(d.title)}: ${text(d.from)} → ${text(d.to)}`,
+    officer_assigned: `${e.to_user_name ?? 'an officer'} assigned`,
+  };
+  return { at: e.at.toISOString(), kind: 'case_change', summary: summaries[e.kind] ?? e.kind, details, byUser: e.by_user, refId: e.task_id };
 }

@@ -102,3 +102,34 @@ export async function requirementFacts(db: Db, caseId: string, personId: string)
     no_open_tasks: !openTask,
   };
 }
+
+/** One change to a case that leaves no row of its own (see migration 0010). */
+export interface CaseEvent {
+  caseId: string;
+  taskId?: string | null;
+  kind: 'priority' | 'flags' | 'family' | 'task_assignee' | 'task_due' | 'task_status' | 'officer_assigned';
+  details: Record<string, string | string[] | null>;
+}
+
+export async function insertCaseEvents(db: Db, byUser: string, events: readonly CaseEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insertInto('case_events')
+    .values(events.map((e) => ({ case_id: e.caseId, task_id: e.taskId ?? null, kind: e.kind, details: JSON.stringify(e.details), by_user: byUser })))
+    .execute();
+}
+
+/** An officer assigned to a person shows on each of the person's open cases. */
+export async function insertOfficerAssigned(db: Db, byUser: string, personId: string, userId: string): Promise<void> {
+  await db
+    .insertInto('case_events')
+    .columns(['case_id', 'kind', 'details', 'by_user'])
+    .expression((eb) =>
+      eb
+        .selectFrom('cases')
+        .select((e) => ['cases.id', sql.lit('officer_assigned').as('kind'), sql<string>`${JSON.stringify({ to: userId })}::jsonb`.as('details'), e.val(byUser).as('by_user')])
+        .where('cases.person_id', '=', personId)
+        .where('cases.closed_at', 'is', null),
+    )
+    .execute();
+}

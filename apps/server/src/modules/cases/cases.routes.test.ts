@@ -84,6 +84,30 @@ describe('case workflow', () => {
     expect(moved.statusCode).toBe(400);
   });
 
+  it('shows priority, flag, task and assignment changes in the timeline, with who made them', async () => {
+    const { id, caseId } = await registerChild('Səbinə');
+    const patch = await t.app.inject({ method: 'PATCH', url: `/api/cases/${caseId}`, headers: as('supervisor'), payload: { priority: 'urgent', flags: ['orphan', 'unaccompanied'] } });
+    expect(patch.statusCode, patch.body).toBe(204);
+    const task = await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/tasks`, headers: as('consular_officer'), payload: { title: 'Call the shelter' } });
+    const taskId = task.json().id;
+    await t.app.inject({ method: 'PATCH', url: `/api/tasks/${taskId}`, headers: as('consular_officer'), payload: { assigneeId: users.get('caseworker'), dueOn: '2030-05-01' } });
+    await t.app.inject({ method: 'PATCH', url: `/api/tasks/${taskId}`, headers: as('caseworker'), payload: { status: 'done' } });
+    const assign = await t.app.inject({ method: 'POST', url: `/api/people/${id}/assignments`, headers: as('supervisor'), payload: { userId: users.get('caseworker') } });
+    expect(assign.statusCode, assign.body).toBe(204);
+
+    const changes = (await detail(caseId)).timeline.filter((e: { kind: string }) => e.kind === 'case_change');
+    const byEvent = (event: string) => changes.filter((e: { details: { event: string } }) => e.details.event === event);
+    expect(byEvent('priority')[0]).toMatchObject({ details: { from: 'normal', to: 'urgent' }, byUser: users.get('supervisor') });
+    expect(byEvent('flags')[0].details.added.split(',').sort()).toEqual(['orphan', 'unaccompanied']);
+    expect(byEvent('task_assignee')[0]).toMatchObject({ details: { title: 'Call the shelter', to: users.get('caseworker'), toName: expect.any(String) }, byUser: users.get('consular_officer') });
+    expect(byEvent('task_due')[0].details).toMatchObject({ to: '2030-05-01' });
+    expect(byEvent('task_status')[0]).toMatchObject({ details: { from: 'open', to: 'done' }, byUser: users.get('caseworker') });
+    expect(byEvent('officer_assigned')[0]).toMatchObject({ details: { to: users.get('caseworker') }, byUser: users.get('supervisor') });
+    // An unchanged priority records nothing.
+    await t.app.inject({ method: 'PATCH', url: `/api/cases/${caseId}`, headers: as('supervisor'), payload: { priority: 'urgent' } });
+    expect((await detail(caseId)).timeline.filter((e: { details: { event?: string } }) => e.details.event === 'priority')).toHaveLength(1);
+  });
+
   it('refuses a second open case for one person', async () => {
     const { id } = await registerChild('Günel');
     const again = await t.app.inject({ method: 'POST', url: '/api/cases', headers: as('consular_officer'), payload: { personId: id, kind: 'child' } });

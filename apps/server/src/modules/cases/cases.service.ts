@@ -21,7 +21,7 @@ import { peopleNamedLikeIds } from '../people/identity.repository';
 
 import { personInScope } from '../people/people.policy';
 import { findPersonInScope } from '../people/people.repository';
-import { findCaseInScope, listCasesInScope, requirementFacts, type CaseRow } from './cases.repository';
+import { findCaseInScope, insertCaseEvents, listCasesInScope, requirementFacts, type CaseEvent, type CaseRow } from './cases.repository';
 import { caseTimeline } from './case-timeline';
 import { loadWorkflow } from './workflows.repository';
 
@@ -180,7 +180,15 @@ export async function updateCase(
   input: { priority?: string | undefined; flags?: string[] | undefined; familyId?: string | null | undefined },
   requestId: string,
 ) {
-  await requireCase(trx, actor, id, 'case.update');
+  const before = await requireCase(trx, actor, id, 'case.update');
+  const events: CaseEvent[] = [];
+  if (input.priority && input.priority !== before.priority) events.push({ caseId: id, kind: 'priority', details: { from: before.priority, to: input.priority } });
+  if (input.flags) {
+    const added = input.flags.filter((f) => !before.flags.includes(f));
+    const removed = before.flags.filter((f) => !input.flags?.includes(f));
+    if (added.length || removed.length) events.push({ caseId: id, kind: 'flags', details: { added, removed } });
+  }
+  if (input.familyId !== undefined && input.familyId !== before.family_id) events.push({ caseId: id, kind: 'family', details: { from: before.family_id, to: input.familyId } });
   await trx
     .updateTable('cases')
     .set({
@@ -190,6 +198,7 @@ export async function updateCase(
     })
     .where('id', '=', id)
     .execute();
+  await insertCaseEvents(trx, actor.userId, events);
   await recordAudit(trx, auditActor(actor), { action: 'case.update', targetType: 'case', targetIds: [id], details: { fields: Object.keys(input).sort().join(',') } }, requestId);
 }
 
@@ -240,7 +249,7 @@ export async function updateTask(
   input: { status?: string | undefined; assigneeId?: string | null | undefined; dueOn?: string | null | undefined },
   requestId: string,
 ) {
-  const task = await trx.selectFrom('tasks').select(['id', 'case_id']).where('id', '=', taskId).executeTakeFirst();
+  const task = await trx.selectFrom('tasks').select(['id', 'case_id', 'title', 'assignee_id', 'due_on', 'status']).where('id', '=', taskId).executeTakeFirst();
   if (!task) throw notFound('task');
   await requireCase(trx, actor, task.case_id, 'case.update').catch(() => {
     throw notFound('task');
@@ -255,6 +264,12 @@ export async function updateTask(
     })
     .where('id', '=', taskId)
     .execute();
+  const events: CaseEvent[] = [];
+  const about = { caseId: task.case_id, taskId };
+  if (input.assigneeId !== undefined && input.assigneeId !== task.assignee_id) events.push({ ...about, kind: 'task_assignee', details: { title: task.title, from: task.assignee_id, to: input.assigneeId } });
+  if (input.dueOn !== undefined && input.dueOn !== task.due_on) events.push({ ...about, kind: 'task_due', details: { title: task.title, from: task.due_on, to: input.dueOn } });
+  if (input.status && input.status !== task.status) events.push({ ...about, kind: 'task_status', details: { title: task.title, from: task.status, to: input.status } });
+  await insertCaseEvents(trx, actor.userId, events);
   await recordAudit(trx, auditActor(actor), { action: 'task.update', targetType: 'case', targetIds: [task.case_id, taskId], details: { status: input.status ?? null } }, requestId);
 }
 

@@ -13,6 +13,7 @@ import { auditActor, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
+import { insertOfficerAssigned } from '../cases/cases.repository';
 import { findUserById } from '../users/users.repository';
 import {
   currentAttributes,
@@ -110,7 +111,8 @@ export async function assignPerson(trx: Trx, actor: Actor, id: string, userId: s
   const row = await findPersonInScope(trx, actor, requireScope(actor, 'person.update'), id);
   if (!row) throw notFound('person');
   if (!(await findUserById(trx, userId))) throw new AppError('validation_failed', 'No such user.', [{ path: 'userId', message: 'No such user.' }]);
-  await trx.insertInto('person_assignments').values({ person_id: id, user_id: userId }).onConflict((oc) => oc.doNothing()).execute();
+  const added = await trx.insertInto('person_assignments').values({ person_id: id, user_id: userId }).onConflict((oc) => oc.doNothing()).returning('user_id').executeTakeFirst();
+  if (added) await insertOfficerAssigned(trx, actor.userId, id, userId);
   await recordAudit(trx, auditActor(actor), { action: 'person.assign', targetType: 'person', targetIds: [id, userId] }, requestId);
 }
 

@@ -1,6 +1,6 @@
 import type { CaseDetail } from '@homeward/domain';
 import type { CaseworkTranslation } from '../../i18n/locales/casework/en';
-import type { Labels } from '../registry/labels';
+import type { CaseFlag, Labels, Priority } from '../registry/labels';
 
 export type TimelineEntry = CaseDetail['timeline'][number];
 type SayKey = keyof CaseworkTranslation['timeline']['say'];
@@ -59,6 +59,8 @@ export function wordEntry(entry: TimelineEntry, ctx: WordingContext): EntryWordi
       const key: SayKey = event === 'done' ? 'taskDone' : event === 'cancelled' ? 'taskCancelled' : 'taskChanged';
       return { sentences: [say(key, { title })], quote: null };
     }
+    case 'case_change':
+      return wordCaseChange(get, ctx);
     case 'note': {
       const category = get('category');
       if (!category) return null;
@@ -105,5 +107,43 @@ export function wordEntry(entry: TimelineEntry, ctx: WordingContext): EntryWordi
         : say('placement', { place, start: ctx.date(start) });
       return { sentences: [sentence], quote: get('reason') };
     }
+  }
+}
+
+/** A change recorded as a case event: priority, flags, family, a task reassigned, rescheduled or reopened, an officer assigned. */
+function wordCaseChange(get: (key: string) => string | null, ctx: WordingContext): EntryWording | null {
+  const { labels } = ctx;
+  const one = (sentence: Sentence | null): EntryWording | null => (sentence ? { sentences: [sentence], quote: null } : null);
+  const title = get('title') ?? '';
+  const to = get('to');
+  switch (get('event') ?? '') {
+    case 'priority': {
+      const from = get('from');
+      return from && to ? one(say('priorityChanged', { from: labels.priority(from as Priority), to: labels.priority(to as Priority) })) : null;
+    }
+    case 'flags': {
+      const list = (key: string) => (get(key) ?? '').split(',').filter(Boolean).map((f) => labels.flag(f as CaseFlag));
+      const sentences = [
+        ...(list('added').length ? [say('flagsAdded', { flags: list('added').join(', ') })] : []),
+        ...(list('removed').length ? [say('flagsRemoved', { flags: list('removed').join(', ') })] : []),
+      ];
+      return sentences.length ? { sentences, quote: null } : null;
+    }
+    case 'family':
+      return one(say(to ? 'familyLinked' : 'familyUnlinked'));
+    case 'task_assignee': {
+      const name = get('toName');
+      return one(to ? (name ? say('taskAssigned', { title, name }) : null) : say('taskUnassigned', { title }));
+    }
+    case 'task_due':
+      return one(to ? say('taskDue', { title, date: ctx.date(to) }) : say('taskNoDue', { title }));
+    case 'task_status':
+      return one(to === 'done' ? say('taskDone', { title }) : to === 'cancelled' ? say('taskCancelled', { title }) : to === 'open' ? say('taskReopened', { title }) : null);
+    case 'officer_assigned': {
+      const name = get('toName');
+      return one(name ? say('officerAssigned', { name }) : null);
+    }
+    default:
+      return null;
   }
 }
