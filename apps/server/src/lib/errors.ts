@@ -64,6 +64,15 @@ export function installErrorHandling(app: FastifyInstance): void {
       const code: ErrorCode = fe.statusCode === 429 ? 'rate_limited' : fe.statusCode === 404 ? 'not_found' : 'bad_request';
       return reply.status(fe.statusCode).send({ error: { code, message: fe.message } });
     }
+    // Two requests racing for the same unique value, or a concurrent update the database refused: the
+    // checks before the write passed for both, the database kept one. The row's values are not logged.
+    const dbCode = (error as { code?: unknown }).code;
+    if (dbCode === '23505' || dbCode === '40001' || dbCode === '40P01') {
+      request.log.warn({ reference: request.id, dbCode }, 'concurrent change refused by the database');
+      return reply.status(409).send({
+        error: { code: 'conflict', message: 'Someone else changed the same record at the same moment. Reload the page and try again.' },
+      });
+    }
     // Above 500 the client gets a reference only; the log gets the detail (never request bodies).
     request.log.error({ err: error, reference: request.id }, 'unhandled error');
     return reply.status(500).send({

@@ -50,6 +50,16 @@ describe('places', () => {
     expect(audit.map((e) => e.action)).toEqual(['place.create', 'place.update']);
   });
 
+  it('keeps one place when two people register the same name at the same moment', async () => {
+    const a = await actorWith('consular_officer');
+    const both = await Promise.all([1, 2].map(() => send(a, 'POST', '/api/places', { kind: 'shelter', name: 'Adhamiya shelter' })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const loser = both.find((r) => r.statusCode === 409)!;
+    expect(loser.json().error.message).toMatch(/already has a place named|at the same moment/);
+    const named = (await get(a, '/api/places')).json().places.filter((p: { name: string }) => p.name === 'Adhamiya shelter');
+    expect(named).toHaveLength(1);
+  });
+
   it('answers 404 for a place of another mission', async () => {
     const a = await actorWith('supervisor');
     const foreign = await buildPlace(t, { missionId: await buildMission(t) });
