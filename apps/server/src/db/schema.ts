@@ -312,6 +312,8 @@ export interface PlacementsTable {
   start_on: string;
   end_on: string | null;
   reason: string;
+  /** Why the stay ended; null while open and for a transfer (the next placement says why). */
+  end_reason: Generated<string | null>;
   recorded_by: string | null;
   recorded_at: Generated<Timestamp>;
 }

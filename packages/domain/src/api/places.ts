@@ -105,6 +105,8 @@ export const placementViewSchema = z.object({
   startOn: z.string(),
   endOn: z.string().nullable(),
   reason: z.string(),
+  /** Why the stay ended; null while open and for a transfer (the next placement says why). */
+  endReason: z.string().nullable(),
   recordedAt: z.string(),
   recordedBy: z.string().nullable(),
 });
@@ -137,7 +139,12 @@ export const recordPlacementResponseSchema = z.object({
 export type RecordPlacementResponse = z.infer<typeof recordPlacementResponseSchema>;
 
 /** End the current placement (the person left, was released, died, returned home); today when no date is given. */
-export const endPlacementRequestSchema = z.object({ endOn: calendarDate('end date').optional() }).nullish();
+export const endPlacementRequestSchema = z
+  .object({
+    endOn: calendarDate('end date').optional(),
+    reason: z.string().trim().min(1, 'Say why the stay ended, or leave the reason out.').max(2000).optional(),
+  })
+  .nullish();
 export type EndPlacementRequest = z.infer<typeof endPlacementRequestSchema>;
 
 /** A person and one of their placements in a path. */

@@ -4,7 +4,8 @@ import { runStatements } from './statements';
 /**
  * Changes to a case that leave no row of their own: priority, flags, the family link, a task reassigned,
  * given a new due date, done, cancelled or reopened, and an officer assigned to the person. The timeline
- * shows them with who and when; the values are codes, user and case ids, and task titles.
+ * shows them with who and when; the values are codes, user and case ids, and task titles. Also why a
+ * placement ended.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(
@@ -20,6 +21,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       at timestamptz NOT NULL DEFAULT now()
     );
     CREATE INDEX case_events_case ON case_events (case_id, at);
+
+    -- Why a stay ended (released, returned home, left with a relative). A transfer leaves it empty: the next
+    -- placement says why the person moved.
+    ALTER TABLE placements ADD COLUMN end_reason text;
     `,
   );
 }

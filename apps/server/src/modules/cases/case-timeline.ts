@@ -126,7 +126,7 @@ export async function caseTimeline(trx: Trx, row: CaseRow, readable: readonly Fi
     const placements = await trx
       .selectFrom('placements')
       .innerJoin('places', 'places.id', 'placements.place_id')
-      .select(['placements.id', 'placements.start_on', 'placements.end_on', 'placements.reason', 'placements.recorded_at', 'placements.recorded_by', 'places.name'])
+      .select(['placements.id', 'placements.start_on', 'placements.end_on', 'placements.reason', 'placements.end_reason', 'placements.recorded_at', 'placements.recorded_by', 'places.name'])
       .where('placements.person_id', '=', personId)
       .execute();
     for (const p of placements) {
@@ -134,7 +134,7 @@ export async function caseTimeline(trx: Trx, row: CaseRow, readable: readonly Fi
         at: p.recorded_at.toISOString(),
         kind: 'placement',
         summary: `placed at ${p.name} from ${p.start_on}${p.end_on ? ` to ${p.end_on}` : ''}: ${p.reason}`,
-        details: { place: p.name, startOn: p.start_on, endOn: p.end_on, reason: p.reason },
+        details: { place: p.name, startOn: p.start_on, endOn: p.end_on, reason: p.reason, endReason: p.end_reason },
         byUser: p.recorded_by,
         refId: p.id,
       });

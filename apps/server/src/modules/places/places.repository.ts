@@ -153,6 +153,7 @@ const placementColumns = [
   'placements.start_on',
   'placements.end_on',
   'placements.reason',
+  'placements.end_reason',
   'placements.recorded_at',
   'placements.recorded_by',
   'places.name as place_name',
@@ -207,6 +208,6 @@ export async function insertPlacement(
 }
 
 /** Close an open placement on a date (a transfer closes it the day the next one starts). */
-export async function endPlacement(db: Db, placementId: string, endOn: string) {
-  await db.updateTable('placements').set({ end_on: endOn }).where('id', '=', placementId).where('end_on', 'is', null).execute();
+export async function endPlacement(db: Db, placementId: string, endOn: string, endReason: string | null = null) {
+  await db.updateTable('placements').set({ end_on: endOn, end_reason: endReason }).where('id', '=', placementId).where('end_on', 'is', null).execute();
 }

@@ -151,9 +151,13 @@ describe('placements', () => {
     const before = await send(a, 'POST', url, { endOn: '2025-05-01' });
     expect(before.statusCode).toBe(409);
     expect(before.json().error.message).toBe('A placement cannot end before it started (2025-05-10).');
-    const ended = await send(a, 'POST', url, { endOn: '2025-06-01' });
+    const blank = await send(a, 'POST', url, { endOn: '2025-06-01', reason: '   ' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.message).toMatch(/Say why the stay ended/);
+    const ended = await send(a, 'POST', url, { endOn: '2025-06-01', reason: 'Released to her mother' });
     expect(ended.statusCode).toBe(200);
-    expect(ended.json()).toMatchObject({ id: placementId, endOn: '2025-06-01' });
+    expect(ended.json()).toMatchObject({ id: placementId, endOn: '2025-06-01', endReason: 'Released to her mother' });
+    expect((await get(a, `/api/people/${person}/placements`)).json().placements[0]).toMatchObject({ endReason: 'Released to her mother' });
     const again = await t.app.inject({ method: 'POST', url, headers: { cookie: a.cookie } }); // no body: ends today
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toBe('This placement already ended on 2025-06-01.');

@@ -120,6 +120,6 @@ export function placesRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: { tags, summary: "End a person's current placement", params: placementIdParamsSchema, body: endPlacementRequestSchema, response: { 200: placementViewSchema } },
     },
     async (request) =>
-      inTransaction(db, (trx) => endPlacementOf(trx, actorOf(request), request.params.id, request.params.placementId, request.body?.endOn, request.id)),
+      inTransaction(db, (trx) => endPlacementOf(trx, actorOf(request), request.params.id, request.params.placementId, request.body?.endOn, request.body?.reason, request.id)),
   );
 }

@@ -87,6 +87,7 @@ function presentPlacement(row: PlacementRow): PlacementView {
     startOn: row.start_on,
     endOn: row.end_on,
     reason: row.reason,
+    endReason: row.end_reason,
     recordedAt: row.recorded_at.toISOString(),
     recordedBy: row.recorded_by,
   };
@@ -249,6 +250,7 @@ export async function endPlacementOf(
   personId: string,
   placementId: string,
   endOn: string | undefined,
+  endReason: string | undefined,
   requestId: string,
 ): Promise<PlacementView> {
   const person = await findPersonInScope(trx, actor, requireScope(actor, 'person.update'), personId);
@@ -262,9 +264,9 @@ export async function endPlacementOf(
   const on = endOn ?? today;
   if (on > latest) throw badDate('endOn', `A placement cannot end more than one day ahead (the latest end is ${latest}).`);
   if (on < placement.start_on) throw new AppError('conflict', `A placement cannot end before it started (${placement.start_on}).`);
-  await endPlacement(trx, placementId, on);
+  await endPlacement(trx, placementId, on, endReason ?? null);
   await recordAudit(trx, auditActor(actor), { action: 'placement.end', targetType: 'person', targetIds: [personId, placementId], details: { placeId: placement.place_id } }, requestId);
-  return presentPlacement({ ...placement, end_on: on });
+  return presentPlacement({ ...placement, end_on: on, end_reason: endReason ?? null });
 }
 
 function gatheringPlan(places: readonly (PlaceView & { childCount: number })[], targetId: string): GatheringPlan {

@@ -75,6 +75,7 @@ export function PlacementsPanel({ personId }: { personId: string }) {
                   <Table.Th scope="col">{t('placements.from')}</Table.Th>
                   <Table.Th scope="col">{t('placements.to')}</Table.Th>
                   <Table.Th scope="col">{t('placements.reason')}</Table.Th>
+                  <Table.Th scope="col">{t('placements.endReason')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -88,6 +89,7 @@ export function PlacementsPanel({ personId }: { personId: string }) {
                     <Table.Td>
                       <bdi dir="auto">{p.reason}</bdi>
                     </Table.Td>
+                    <Table.Td>{p.endReason ? <bdi dir="auto">{p.endReason}</bdi> : '—'}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -175,6 +177,7 @@ function EndPlacementDialog({ personId, placementId, placeName, startOn, onClose
   const { t } = useTranslation();
   const end = useEndPlacementMutation(personId);
   const [endOn, setEndOn] = useState(todayIso());
+  const [reason, setReason] = useState('');
   return (
     <ConfirmDialog
       opened
@@ -182,10 +185,11 @@ function EndPlacementDialog({ personId, placementId, placeName, startOn, onClose
       body={t('placementEnd.body')}
       confirmLabel={t('placementEnd.confirm')}
       loading={end.isPending}
+      confirmDisabled={reason.trim() === ''}
       onClose={onClose}
       onConfirm={() =>
         end.mutate(
-          { placementId, endOn },
+          { placementId, endOn, reason: reason.trim() },
           {
             onSuccess: () => {
               notify('success', t('placementEnd.done'));
@@ -196,6 +200,7 @@ function EndPlacementDialog({ personId, placementId, placeName, startOn, onClose
       }
     >
       <TextInput label={t('placementEnd.endOn')} type="date" value={endOn} min={startOn} onChange={(e) => setEndOn(e.currentTarget.value)} dir="ltr" data-autofocus />
+      <Textarea label={t('placementEnd.reason')} description={t('placementEnd.reasonHint')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={2} maxLength={2000} />
       {end.isError ? <ErrorAlert error={end.error} /> : null}
     </ConfirmDialog>
   );

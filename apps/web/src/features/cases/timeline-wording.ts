@@ -105,7 +105,8 @@ export function wordEntry(entry: TimelineEntry, ctx: WordingContext): EntryWordi
       const sentence = end
         ? say('placementEnded', { place, start: ctx.date(start), end: ctx.date(end) })
         : say('placement', { place, start: ctx.date(start) });
-      return { sentences: [sentence], quote: get('reason') };
+      const endReason = get('endReason');
+      return { sentences: endReason ? [sentence, say('placementEndReason', { reason: endReason })] : [sentence], quote: get('reason') };
     }
   }
 }

@@ -72,10 +72,10 @@ export function useRecordPlacementMutation(personId: string) {
 
 /** Ends the person's current placement on `endOn` (the person left, was released, returned home). */
 export function useEndPlacementMutation(personId: string) {
-  return usePlacementMutation(({ placementId, endOn }: { placementId: string; endOn: string }) =>
+  return usePlacementMutation(({ placementId, endOn, reason }: { placementId: string; endOn: string; reason: string }) =>
     apiFetch(`/api/people/${encodeURIComponent(personId)}/placements/${encodeURIComponent(placementId)}/end`, placementViewSchema, {
       method: 'POST',
-      body: { endOn },
+      body: { endOn, reason },
     }),
   );
 }

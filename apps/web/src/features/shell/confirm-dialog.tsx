@@ -9,6 +9,8 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   danger?: boolean;
   loading?: boolean;
+  /** The confirm button waits for something the dialog asks (a reason). */
+  confirmDisabled?: boolean;
   /** Shown under the text, e.g. the error of a failed attempt. */
   children?: ReactNode;
   onConfirm: () => void;
@@ -27,7 +29,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           <Button variant="default" onClick={props.onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color={props.danger ? 'red' : undefined} loading={props.loading} onClick={props.onConfirm}>
+          <Button color={props.danger ? 'red' : undefined} loading={props.loading} disabled={props.confirmDisabled} onClick={props.onConfirm}>
             {props.confirmLabel}
           </Button>
         </Group>

@@ -279,6 +279,7 @@ export const registryAr: RegistryTranslation = {
     from: 'من',
     to: 'إلى',
     reason: 'السبب',
+    endReason: 'سبب الانتهاء',
     validation: 'اختر مكانًا وتاريخ البدء واذكر السبب.',
     done: 'أُودع في {{place}}.',
     overCapacity: 'يضم المكان الآن عددًا يفوق سعته.',

@@ -279,6 +279,7 @@ export const registryAz: RegistryTranslation = {
     from: 'Başlanğıc',
     to: 'Son',
     reason: 'Səbəb',
+    endReason: 'Bitmə səbəbi',
     validation: 'Yer, başlanğıc tarixi seçin və səbəbi yazın.',
     done: '{{place}} yerinə yerləşdirildi.',
     overCapacity: 'Bu yerdə indi tutumundan çox adam var.',

@@ -280,6 +280,7 @@ export const registryEn = {
     from: 'From',
     to: 'To',
     reason: 'Reason',
+    endReason: 'Why it ended',
     validation: 'Choose a place, a start date and say why.',
     done: 'Placed at {{place}}.',
     overCapacity: 'The place now holds more people than its capacity.',

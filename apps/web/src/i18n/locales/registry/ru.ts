@@ -279,6 +279,7 @@ export const registryRu: RegistryTranslation = {
     from: 'С',
     to: 'По',
     reason: 'Причина',
+    endReason: 'Причина окончания',
     validation: 'Выберите место, дату начала и укажите причину.',
     done: 'Размещён(а): {{place}}.',
     overCapacity: 'Теперь здесь больше людей, чем мест.',
