@@ -98,7 +98,7 @@ function rowsOf(families: readonly DemoFamily[], c: BatchContext, counts: DemoLo
         for (const t of k.tasks) {
           r.tasks.push({
             id: t.id, case_id: k.id, title: t.title, assignee_id: t.assigneeRole === 'caseworker' ? c.users.caseworker : c.users.consular, due_on: t.dueOn, status: t.status,
-            created_by: c.createdBy, completed_at: t.status === 'done' ? new Date(`${t.dueOn}T12:00:00Z`) : null,
+            created_by: c.createdBy, completed_at: t.status === 'done' ? new Date(Math.min(Date.parse(`${t.dueOn}T12:00:00Z`), Date.now())) : null, // never in the future
           });
           if (t.status === 'open') counts.openTasks++;
         }

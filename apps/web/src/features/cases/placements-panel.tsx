@@ -75,7 +75,6 @@ export function PlacementsPanel({ personId }: { personId: string }) {
                   <Table.Th scope="col">{t('placements.from')}</Table.Th>
                   <Table.Th scope="col">{t('placements.to')}</Table.Th>
                   <Table.Th scope="col">{t('placements.reason')}</Table.Th>
-                  <Table.Th scope="col">{t('placements.endReason')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -85,11 +84,17 @@ export function PlacementsPanel({ personId }: { personId: string }) {
                       <PersonName name={p.place.name} />
                     </Table.Td>
                     <Table.Td>{formatCalendarDate(p.startOn, language)}</Table.Td>
-                    <Table.Td>{p.endOn ? formatCalendarDate(p.endOn, language) : '—'}</Table.Td>
+                    <Table.Td>
+                      {p.endOn ? formatCalendarDate(p.endOn, language) : '—'}
+                      {p.endReason ? (
+                        <Text size="xs" c="dimmed" aria-label={t('placements.endReason')}>
+                          <bdi dir="auto">{p.endReason}</bdi>
+                        </Text>
+                      ) : null}
+                    </Table.Td>
                     <Table.Td>
                       <bdi dir="auto">{p.reason}</bdi>
                     </Table.Td>
-                    <Table.Td>{p.endReason ? <bdi dir="auto">{p.endReason}</bdi> : '—'}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
