@@ -10,7 +10,7 @@ import { isOneOf, optionsOf } from '../registry/labels';
 import { ErrorAlert } from '../shell/error-alert';
 import { notify } from '../shell/notify';
 import { PageHeader } from '../shell/page-header';
-import { SoughtPersonFields, emptySought, soughtInputOf } from './sought-person-fields';
+import { SoughtPersonFields, emptySought, soughtErrorsOf, soughtInputOf } from './sought-person-fields';
 import type { SoughtDraft, SoughtErrors } from './sought-person-fields';
 import { REQUESTER_RELATIONSHIPS, useTracingLabels } from './tracing-labels';
 import type { RequesterRelationship } from './tracing-labels';
@@ -46,22 +46,25 @@ export function NewTracingRequestPage() {
   const [documents, setDocuments] = useState('');
   const [notes, setNotes] = useState('');
   const [sought, setSought] = useState<SoughtDraft[]>([emptySought()]);
-  const [errors, setErrors] = useState<RequestErrors>({ sought: [] });
+  // Errors show once a submit was tried, and follow every change from then on (a fixed field clears at once).
+  const [attempted, setAttempted] = useState(false);
   const [preparing, setPreparing] = useState(false);
+  const current: RequestErrors = { sought: sought.map(soughtErrorsOf) };
+  if (!requesterName.trim()) current.requesterName = true;
+  if (!relationship) current.requesterRelationship = true;
+  if (consent === null) current.consent = true;
+  if (leftOn.trim() && !PARTIAL_DATE.test(leftOn.trim())) current.leftOn = true;
+  const invalid = Boolean(current.requesterName || current.requesterRelationship || current.consent || current.leftOn || current.sought.some((e) => Object.keys(e).length > 0));
+  const errors: RequestErrors = attempted ? current : { sought: [] };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    setAttempted(true);
+    if (invalid) return;
     setPreparing(true);
     try {
-      const results = await Promise.all(sought.map(soughtInputOf));
-      const next: RequestErrors = { sought: results.map((r) => r.errors) };
-      if (!requesterName.trim()) next.requesterName = true;
-      if (!relationship) next.requesterRelationship = true;
-      if (consent === null) next.consent = true;
-      if (leftOn.trim() && !PARTIAL_DATE.test(leftOn.trim())) next.leftOn = true;
-      setErrors(next);
-      const inputs = results.map((r) => r.input).filter((i): i is SoughtPersonInput => i !== null);
-      if (next.requesterName || next.requesterRelationship || next.consent || next.leftOn || inputs.length !== sought.length) return;
+      const inputs = (await Promise.all(sought.map(soughtInputOf))).filter((i): i is SoughtPersonInput => i !== null);
+      if (inputs.length !== sought.length) return;
       const parsed = createTracingRequestSchema.safeParse({
         requester: { name: requesterName, relationship, contact },
         consentTracing: consent === 'yes',
@@ -90,7 +93,7 @@ export function NewTracingRequestPage() {
     }
   };
 
-  const hasErrors = Boolean(errors.requesterName || errors.requesterRelationship || errors.consent || errors.leftOn || errors.sought.some((e) => Object.keys(e).length > 0));
+  const hasErrors = attempted && invalid;
 
   return (
     <>

@@ -63,19 +63,23 @@ function parentOf(given: string, family: string) {
   return { names: [name] };
 }
 
-/**
- * The draft as the API takes it, or the errors that keep it from being sent. Photos are read here (the
- * only asynchronous part), so a photo too large is refused before anything is uploaded.
- */
-export async function soughtInputOf(draft: SoughtDraft): Promise<{ input: SoughtPersonInput | null; errors: SoughtErrors }> {
+/** What keeps a sought person's draft from being sent, field by field (empty when nothing does). */
+export function soughtErrorsOf(draft: SoughtDraft): SoughtErrors {
   const errors: SoughtErrors = {};
   if (!draft.relationship) errors.relationship = true;
-  const hasName = [draft.given, draft.father, draft.grandfather, draft.family].some((p) => clean(p));
-  if (!hasName) errors.name = true;
-  const birth = birthInputOf(draft.birth);
-  if (birth === 'invalid') errors.birth = draft.birth.mode === 'date' ? 'date' : 'age';
+  if (![draft.given, draft.father, draft.grandfather, draft.family].some((p) => clean(p))) errors.name = true;
+  if (birthInputOf(draft.birth) === 'invalid') errors.birth = draft.birth.mode === 'date' ? 'date' : 'age';
   if (draft.photos.some((f) => f.size > PHOTO_MAX_BYTES)) errors.photos = true;
-  if (Object.keys(errors).length > 0 || !draft.relationship || birth === 'invalid') return { input: null, errors };
+  return errors;
+}
+
+/**
+ * The draft as the API takes it, or null when it has errors. Photos are read here (the only asynchronous
+ * part), after the size check, so nothing too large is ever read or sent.
+ */
+export async function soughtInputOf(draft: SoughtDraft): Promise<SoughtPersonInput | null> {
+  const birth = birthInputOf(draft.birth);
+  if (Object.keys(soughtErrorsOf(draft)).length > 0 || !draft.relationship || birth === 'invalid') return null;
   const photos = await Promise.all(
     draft.photos.map(async (file) => ({
       contentType: isOneOf(PHOTO_TYPES, file.type) ? file.type : 'image/jpeg',
@@ -84,27 +88,24 @@ export async function soughtInputOf(draft: SoughtDraft): Promise<{ input: Sought
     })),
   );
   return {
-    input: {
-      relationshipToRequester: draft.relationship,
-      sex: draft.sex,
-      names: [
-        {
-          given: clean(draft.given) || null,
-          father: clean(draft.father) || null,
-          grandfather: clean(draft.grandfather) || null,
-          family: clean(draft.family) || null,
-          full: null,
-          kind: 'reported',
-          source: 'relative',
-          confidence: 'medium',
-        },
-      ],
-      birth,
-      mother: parentOf(draft.motherGiven, draft.motherFamily),
-      father: parentOf(draft.fatherGiven, draft.fatherFamily),
-      photos,
-    },
-    errors,
+    relationshipToRequester: draft.relationship,
+    sex: draft.sex,
+    names: [
+      {
+        given: clean(draft.given) || null,
+        father: clean(draft.father) || null,
+        grandfather: clean(draft.grandfather) || null,
+        family: clean(draft.family) || null,
+        full: null,
+        kind: 'reported',
+        source: 'relative',
+        confidence: 'medium',
+      },
+    ],
+    birth,
+    mother: parentOf(draft.motherGiven, draft.motherFamily),
+    father: parentOf(draft.fatherGiven, draft.fatherFamily),
+    photos,
   };
 }
 

@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import { formatCalendarDate, formatDateTime } from '../../i18n/format';
 import { useCan } from '../auth/session-context';
 import { useLabels } from '../registry/labels';
-import { AgeText, PersonName } from '../registry/person-text';
+import { AgeText, PersonName, typedTextDir } from '../registry/person-text';
 import { ConfirmDialog } from '../shell/confirm-dialog';
 import { ErrorAlert } from '../shell/error-alert';
 import { notify } from '../shell/notify';
@@ -236,7 +236,7 @@ export function TracingRequestPage() {
                 </Fact>
                 <Fact label={t('tracing.request.relationship')}>{labels.requester(request.requester.relationship)}</Fact>
                 {request.requester.contact !== undefined ? (
-                  <Fact label={t('tracing.request.contact')}>{request.requester.contact ? <bdi dir="auto">{request.requester.contact}</bdi> : unknown}</Fact>
+                  <Fact label={t('tracing.request.contact')}>{request.requester.contact ? <bdi dir={typedTextDir(request.requester.contact)}>{request.requester.contact}</bdi> : unknown}</Fact>
                 ) : null}
                 <Fact label={t('tracing.request.district')}>{request.district ? <bdi dir="auto">{request.district}</bdi> : unknown}</Fact>
                 <Fact label={t('tracing.request.leftOn')}>{request.familyLeftOn ? formatCalendarDate(request.familyLeftOn, language) : unknown}</Fact>
