@@ -106,6 +106,8 @@ describe('a family liaison', () => {
       await page.waitForFunction(() => document.documentElement.dir === 'rtl');
       await page.getByRole('heading', { level: 2, name: 'الأشخاص المبحوث عنهم' }).waitFor();
       expect(await soughtCard.getByRole('link', { name: CHILD_NAME, exact: true }).locator('bdi').getAttribute('dir')).toBe('auto');
+      // A telephone number has no letters: it stays left-to-right, not reversed by the Arabic page around it.
+      expect(await page.getByTestId('requester-contact').innerHTML()).toBe('<bdi dir="ltr">+994 50 000 00 00</bdi>');
       expect(await seriousViolations(page), 'accessibility of the tracing request page in Arabic').toEqual([]);
       await screenshot(page, 'tracing-request-ar');
       await page.getByTestId('navbar').getByRole('link', { name: 'طلبات البحث' }).click();

@@ -236,7 +236,7 @@ export function TracingRequestPage() {
                 </Fact>
                 <Fact label={t('tracing.request.relationship')}>{labels.requester(request.requester.relationship)}</Fact>
                 {request.requester.contact !== undefined ? (
-                  <Fact label={t('tracing.request.contact')}>{request.requester.contact ? <bdi dir={typedTextDir(request.requester.contact)}>{request.requester.contact}</bdi> : unknown}</Fact>
+                  <Fact label={t('tracing.request.contact')} testId="requester-contact">{request.requester.contact ? <bdi dir={typedTextDir(request.requester.contact)}>{request.requester.contact}</bdi> : unknown}</Fact>
                 ) : null}
                 <Fact label={t('tracing.request.district')}>{request.district ? <bdi dir="auto">{request.district}</bdi> : unknown}</Fact>
                 <Fact label={t('tracing.request.leftOn')}>{request.familyLeftOn ? formatCalendarDate(request.familyLeftOn, language) : unknown}</Fact>
