@@ -129,7 +129,17 @@ describe('a family liaison', () => {
       await dialog.waitFor({ state: 'detached' });
       await page.getByTestId('consent-state').filter({ hasText: 'Consent withdrawn' }).waitFor();
       expect(await soughtCard.getByTestId('matching-badge').textContent()).toBe('Kept out of matching');
+      expect(await page.getByTestId('withdrawal-reason').innerText()).toBe('The family asked to pause the search.');
       await page.getByTestId('record-consent').waitFor();
+
+      // The grandmother moved: the liaison corrects the district.
+      await page.getByTestId('edit-request').click();
+      const edit = page.getByRole('dialog', { name: 'Edit the request’s details' });
+      await field(edit, 'District at home').fill('Xaçmaz');
+      expect(await seriousViolations(page), 'accessibility of the edit dialog').toEqual([]);
+      await edit.getByRole('button', { name: 'Save' }).click();
+      await edit.waitFor({ state: 'detached' });
+      await page.getByText('Xaçmaz').waitFor();
 
       expect(pageErrors).toEqual([]);
     } finally {

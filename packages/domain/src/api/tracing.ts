@@ -145,6 +145,8 @@ const consentViewSchema = z.object({
   recordedAt: z.string().nullable(),
   recordedBy: z.string().nullable(),
   withdrawnAt: z.string().nullable(),
+  /** Why the relative withdrew, as noted; absent when the caller's roles may not read notes. */
+  withdrawalReason: z.string().nullable().optional(),
 });
 
 export const tracingRequestSummarySchema = z.object({

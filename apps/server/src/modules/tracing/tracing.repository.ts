@@ -190,3 +190,47 @@ export async function attachedPeopleOf(db: Db, actor: Actor, personScope: Scope,
     .execute();
 }
 export type AttachedPersonRow = Awaited<ReturnType<typeof attachedPeopleOf>>[number];
+
+/**
+ * Record the registry person found for a sought person (or for a parent described in a request) on every
+ * request that names them; answers the requests touched.
+ */
+export async function setFoundPerson(db: Db, soughtPersonId: string, foundPersonId: string, at: Date): Promise<string[]> {
+  const rows = await db
+    .updateTable('tracing_request_people')
+    .set({ found_person_id: foundPersonId, found_at: at })
+    .where('person_id', '=', soughtPersonId)
+    .returning('tracing_request_id')
+    .execute();
+  return [...new Set(rows.map((r) => r.tracing_request_id))];
+}
+
+/** Open requests among these whose every sought person has been found become `found`. */
+export async function markRequestsFound(db: Db, requestIds: readonly string[]): Promise<void> {
+  if (requestIds.length === 0) return;
+  await db
+    .updateTable('tracing_requests')
+    .set({ status: 'found', updated_at: new Date() })
+    .where('id', 'in', requestIds)
+    .where('status', '=', 'open')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('tracing_request_people as trp')
+            .select(sql`1`.as('one'))
+            .whereRef('trp.tracing_request_id', '=', 'tracing_requests.id')
+            .where('trp.described_as', '=', 'sought')
+            .where('trp.found_person_id', 'is', null),
+        ),
+      ),
+    )
+    .execute();
+}
+
+/** The families of these requests. */
+export async function familiesOfRequests(db: Db, requestIds: readonly string[]): Promise<string[]> {
+  if (requestIds.length === 0) return [];
+  const rows = await db.selectFrom('tracing_requests').select('family_id').where('id', 'in', requestIds).where('family_id', 'is not', null).execute();
+  return rows.map((r) => r.family_id).filter((f): f is string => f !== null);
+}

@@ -7,6 +7,7 @@ import { buildPerson, buildTeam, buildUser, sessionCookie } from '../../../test/
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { exportPeople } from '../imports/person-export.service';
 import { personInScope } from '../people/people.policy';
+import { recordSoughtPersonFound } from './tracing.service';
 
 /**
  * Tracing requests through the API on a real database: filing with sought people and their parents, the
@@ -218,7 +219,7 @@ describe('consent', () => {
 
     const res = await t.app.inject({ method: 'POST', url: `/api/tracing-requests/${created.id}/consent-withdrawal`, headers: as('family_liaison'), payload: { reason: 'The family asked to stop.' } });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().consent).toMatchObject({ state: 'withdrawn', withdrawnAt: expect.any(String) });
+    expect(res.json().consent).toMatchObject({ state: 'withdrawn', withdrawnAt: expect.any(String), withdrawalReason: 'The family asked to stop.' });
     expect(res.json().soughtPeople[0].matchingConsent).toBe(false);
     expect(await consentOf(ids)).toEqual([
       [true, false],
@@ -328,17 +329,22 @@ describe('changing, closing and listing', () => {
     expect(bad.json().error.message).toMatch(/status/);
   });
 
-  it('shows the found person of a sought person once a match is confirmed', async () => {
+  it('records a confirmed match: the found person is shown, joins the family, and the request is found', async () => {
     const created = await file(grandmotherRequest());
     const found = await buildPerson(t, { teamId });
-    await t.database.db
-      .updateTable('tracing_request_people')
-      .set({ found_person_id: found, found_at: new Date() })
-      .where('tracing_request_id', '=', created.id)
-      .where('person_id', '=', created.soughtPersonIds[0]!)
-      .execute();
+    const supervisor = { userId: users.get('supervisor')!.id, username: 's', displayName: 's', roles: ['supervisor' as const], missionId: t.app.homeward.missionId, teamId, organisation: null, sessionId: 'x', sessionExpiresAt: new Date() };
+    await expect(
+      t.database.db.transaction().execute((trx) => recordSoughtPersonFound(trx, supervisor, { soughtPersonId: created.soughtPersonIds[0]!, foundPersonId: created.soughtPersonIds[0]! }, 'req')),
+    ).rejects.toThrow(/as themselves/);
+    const { requestIds } = await t.database.db
+      .transaction()
+      .execute((trx) => recordSoughtPersonFound(trx, supervisor, { soughtPersonId: created.soughtPersonIds[0]!, foundPersonId: found }, 'req'));
+    expect(requestIds).toEqual([created.id]);
     const view = (await read(created.id, 'consular_officer')).json();
+    expect(view.status).toBe('found');
     expect(view.soughtPeople[0].found).toMatchObject({ at: expect.any(String), person: { id: found, displayName: 'Testa' } });
+    const member = await t.database.db.selectFrom('family_members').select('person_id').where('family_id', '=', view.familyId).where('person_id', '=', found).executeTakeFirst();
+    expect(member).toBeDefined();
     const audit = await t.database.db
       .selectFrom('audit_log')
       .select('target_ids')
@@ -347,6 +353,8 @@ describe('changing, closing and listing', () => {
       .orderBy('seq', 'desc')
       .executeTakeFirstOrThrow();
     expect(audit.target_ids).toEqual(expect.arrayContaining([created.id, created.soughtPersonIds[0], found]));
+    const list = (await t.app.inject({ method: 'GET', url: '/api/tracing-requests?status=found', headers: as('consular_officer') })).json();
+    expect(list.requests.find((r: { id: string }) => r.id === created.id).soughtPeople[0].found).toBe(true);
   });
 });
 

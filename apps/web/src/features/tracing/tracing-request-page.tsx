@@ -13,6 +13,7 @@ import { ErrorAlert } from '../shell/error-alert';
 import { notify } from '../shell/notify';
 import { PageHeader } from '../shell/page-header';
 import { CONSENT_COLOUR, STATUS_COLOUR, useTracingLabels } from './tracing-labels';
+import { TracingRequestEditDialog } from './tracing-request-edit-dialog';
 import { useCloseTracingRequestMutation, useRecordConsentMutation, useTracingRequestQuery, useWithdrawConsentMutation } from './tracing.queries';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -115,6 +116,11 @@ function ConsentCard({ request }: { request: TracingRequestView }) {
         </Group>
         {consent.recordedAt ? <Text size="sm">{t('tracing.request.consentRecorded', { at: formatDateTime(consent.recordedAt, language) })}</Text> : null}
         {consent.withdrawnAt ? <Text size="sm">{t('tracing.request.consentWithdrawnAt', { at: formatDateTime(consent.withdrawnAt, language) })}</Text> : null}
+        {consent.state === 'withdrawn' && consent.withdrawalReason ? (
+          <Text size="sm" data-testid="withdrawal-reason">
+            <bdi dir="auto">{consent.withdrawalReason}</bdi>
+          </Text>
+        ) : null}
         {record.isError ? <ErrorAlert error={record.error} /> : null}
         {mayChange ? (
           <Group>
@@ -172,6 +178,7 @@ export function TracingRequestPage() {
   const query = useTracingRequestQuery(requestId);
   const close = useCloseTracingRequestMutation(requestId ?? '');
   const [closing, setClosing] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [closeReason, setCloseReason] = useState('');
   const language = i18n.resolvedLanguage ?? 'en';
 
@@ -195,6 +202,11 @@ export function TracingRequestPage() {
             <Badge color={STATUS_COLOUR[request.status]} variant="light" size="lg" data-testid="status-badge">
               {labels.status(request.status)}
             </Badge>
+            {can('tracing_request.update') && request.status !== 'closed' ? (
+              <Button variant="default" onClick={() => setEditing(true)} data-testid="edit-request">
+                {t('tracing.edit.open')}
+              </Button>
+            ) : null}
             {can('tracing_request.close') && request.status !== 'closed' ? (
               <Button variant="default" onClick={() => setClosing(true)} data-testid="close-request">
                 {t('tracing.request.close')}
@@ -271,6 +283,7 @@ export function TracingRequestPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {editing ? <TracingRequestEditDialog request={request} opened onClose={() => setEditing(false)} /> : null}
       <ConfirmDialog
         opened={closing}
         title={t('tracing.request.closeTitle')}

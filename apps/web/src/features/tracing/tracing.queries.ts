@@ -1,5 +1,5 @@
 import { tracingListResponseSchema, tracingRequestCreatedSchema, tracingRequestViewSchema } from '@homeward/domain';
-import type { ConsentState, CreateTracingRequest, TracingStatus } from '@homeward/domain';
+import type { ConsentState, CreateTracingRequest, TracingStatus, UpdateTracingRequest } from '@homeward/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../api/client';
 
@@ -62,3 +62,15 @@ function useRequestAction<V>(id: string, path: string, body: (variables: V) => u
 export const useRecordConsentMutation = (id: string) => useRequestAction<void>(id, '/consent', () => ({}));
 export const useWithdrawConsentMutation = (id: string) => useRequestAction<{ reason: string }>(id, '/consent-withdrawal', (v) => ({ reason: v.reason }));
 export const useCloseTracingRequestMutation = (id: string) => useRequestAction<{ reason: string }>(id, '/close', (v) => ({ reason: v.reason }));
+
+/** Change the requester's details, the family's district and departure, documents or notes. */
+export function useUpdateTracingRequestMutation(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateTracingRequest) => apiFetch(requestPath(id), tracingRequestViewSchema, { method: 'PATCH', body }),
+    onSuccess: async (view) => {
+      queryClient.setQueryData(tracingKeys.request(id), view);
+      await queryClient.invalidateQueries({ queryKey: ['tracing', 'list'] });
+    },
+  });
+}

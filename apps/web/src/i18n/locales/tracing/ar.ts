@@ -87,6 +87,7 @@ export const tracingAr: TracingTranslation = {
       requesterRelationshipRequired: 'حدّد صلة مقدّم الطلب بالمبحوث عنه.',
       fixErrors: 'بعض الحقول تحتاج إلى مراجعة.',
     },
+    edit: { open: 'تعديل البيانات', title: 'تعديل بيانات الطلب', saved: 'حُفظت البيانات.' },
     request: {
       requester: 'مقدّم الطلب',
       relationship: 'صلة القرابة',

@@ -87,6 +87,7 @@ export const tracingAz: TracingTranslation = {
       requesterRelationshipRequired: 'Müraciət edənin axtarılan şəxsə kim olduğunu göstərin.',
       fixErrors: 'Bəzi sahələrə diqqət lazımdır.',
     },
+    edit: { open: 'Məlumatları dəyiş', title: 'Müraciətin məlumatlarını dəyiş', saved: 'Məlumatlar yadda saxlanıldı.' },
     request: {
       requester: 'Müraciət edən',
       relationship: 'Qohumluq',

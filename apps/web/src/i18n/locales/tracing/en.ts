@@ -88,6 +88,7 @@ export const tracingEn = {
       requesterRelationshipRequired: 'Say what the requester is to the sought person.',
       fixErrors: 'Some fields need attention.',
     },
+    edit: { open: 'Edit details', title: 'Edit the request’s details', saved: 'Details saved.' },
     request: {
       requester: 'Requester',
       relationship: 'Relationship',

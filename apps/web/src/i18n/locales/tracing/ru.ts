@@ -87,6 +87,7 @@ export const tracingRu: TracingTranslation = {
       requesterRelationshipRequired: 'Укажите, кем заявитель приходится разыскиваемому.',
       fixErrors: 'Некоторые поля требуют внимания.',
     },
+    edit: { open: 'Изменить сведения', title: 'Изменить сведения запроса', saved: 'Сведения сохранены.' },
     request: {
       requester: 'Заявитель',
       relationship: 'Родство',
