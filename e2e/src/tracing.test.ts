@@ -99,7 +99,13 @@ describe('a family liaison', () => {
       await page.waitForURL(requestUrl);
       await soughtCard.getByRole('link', { name: CHILD_NAME, exact: true }).click();
       await page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
-      await page.getByText(CHILD_NAME).first().waitFor();
+      await page.getByTestId('person-title').filter({ hasText: CHILD_NAME }).waitFor();
+      // Her page says she is sought, not found, and leads back to the request.
+      const soughtNote = page.getByTestId('sought-in-requests');
+      await soughtNote.getByRole('link', { name: reference }).waitFor();
+      expect(await soughtNote.innerText()).toContain('Sought by a relative');
+      expect(await seriousViolations(page), 'accessibility of the sought person’s page').toEqual([]);
+      await screenshot(page, 'tracing-sought-person-en');
 
       // Arabic: the request page mirrors; the Azerbaijani names stay left-to-right inside it.
       await page.goto(requestUrl);

@@ -135,6 +135,8 @@ export const tracingListQuerySchema = z.object({
   status: tracingStatusSchema.optional(),
   consent: consentStateSchema.optional(),
   q: z.string().trim().max(200).optional(),
+  /** Only the requests that name this person (as sought, or as a sought person's parent). */
+  personId: z.string().uuid('Not a valid person id.').optional(),
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -110,6 +110,18 @@ export async function listRequestsInScope(db: Db, actor: Actor, scope: Scope, qu
   let q = db.selectFrom('tracing_requests').selectAll().where(tracingRequestInScope(actor, scope));
   if (query.status) q = q.where('status', '=', query.status);
   if (query.consent) q = q.where(consentCondition(query.consent));
+  const personId = query.personId;
+  if (personId) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('tracing_request_people as trp')
+          .select(sql`1`.as('one'))
+          .whereRef('trp.tracing_request_id', '=', 'tracing_requests.id')
+          .where('trp.person_id', '=', personId),
+      ),
+    );
+  }
   const raw = query.q?.trim();
   if (raw) {
     const like = `%${raw.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -322,6 +322,7 @@ describe('changing, closing and listing', () => {
     expect(await list(`q=${encodeURIComponent('Тунар')}`)).toEqual([refused.id]);
     expect(await list(`q=${encodeURIComponent(open.reference)}`)).toEqual([open.id]);
     expect(await list('status=closed')).not.toContain(open.id);
+    expect(await list(`personId=${refused.soughtPersonIds[0]}`)).toEqual([refused.id]);
     const res = await t.app.inject({ method: 'GET', url: `/api/tracing-requests?q=${encodeURIComponent('Axtarılanov')}`, headers: as('consular_officer') });
     expect(res.json().requests[0]).toMatchObject({ reference: refused.reference, consent: 'not_given', soughtPeople: [{ displayName: 'Tunar Axtarılanov', found: false }] });
     const bad = await t.app.inject({ method: 'GET', url: '/api/tracing-requests?status=lost', headers: as('consular_officer') });

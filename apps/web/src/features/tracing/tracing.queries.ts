@@ -14,6 +14,7 @@ export interface TracingFilters {
   status?: TracingStatus | undefined;
   consent?: ConsentState | undefined;
   q?: string | undefined;
+  personId?: string | undefined;
 }
 
 const requestPath = (id: string) => `/api/tracing-requests/${encodeURIComponent(id)}`;

@@ -88,6 +88,7 @@ export const tracingAr: TracingTranslation = {
       fixErrors: 'بعض الحقول تحتاج إلى مراجعة.',
     },
     edit: { open: 'تعديل البيانات', title: 'تعديل بيانات الطلب', saved: 'حُفظت البيانات.' },
+    person: { sought: 'يبحث عنه أحد الأقارب في طلب البحث', parent: 'مذكور بوصفه أحد الوالدين في طلب البحث' },
     request: {
       requester: 'مقدّم الطلب',
       relationship: 'صلة القرابة',

@@ -88,6 +88,7 @@ export const tracingAz: TracingTranslation = {
       fixErrors: 'Bəzi sahələrə diqqət lazımdır.',
     },
     edit: { open: 'Məlumatları dəyiş', title: 'Müraciətin məlumatlarını dəyiş', saved: 'Məlumatlar yadda saxlanıldı.' },
+    person: { sought: 'Qohumu tərəfindən axtarılır, axtarış müraciəti', parent: 'Axtarış müraciətində valideyn kimi göstərilib' },
     request: {
       requester: 'Müraciət edən',
       relationship: 'Qohumluq',

@@ -89,6 +89,7 @@ export const tracingEn = {
       fixErrors: 'Some fields need attention.',
     },
     edit: { open: 'Edit details', title: 'Edit the request’s details', saved: 'Details saved.' },
+    person: { sought: 'Sought by a relative in tracing request', parent: 'Named as a parent in tracing request' },
     request: {
       requester: 'Requester',
       relationship: 'Relationship',

@@ -88,6 +88,7 @@ export const tracingRu: TracingTranslation = {
       fixErrors: 'Некоторые поля требуют внимания.',
     },
     edit: { open: 'Изменить сведения', title: 'Изменить сведения запроса', saved: 'Сведения сохранены.' },
+    person: { sought: 'Разыскивается родственником, запрос о розыске', parent: 'Указан(а) как родитель в запросе о розыске' },
     request: {
       requester: 'Заявитель',
       relationship: 'Родство',
