@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { partialDateSchema } from '../person-record/person-record.schema';
 import { birthInputSchema, nameInputSchema, photoUploadSchema } from './registry';
 
 /**
@@ -19,11 +20,8 @@ const patchText = (max = 200) =>
     .nullable()
     .optional()
     .transform((v) => (v === undefined ? undefined : v ? v : null));
-/** A partial date written with the precision known: YYYY, YYYY-MM or YYYY-MM-DD. */
-const partialDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'Write the date as YYYY, YYYY-MM or YYYY-MM-DD — only as precisely as it is known.');
+/** When the family left home, as precisely as known: the `departed_home` of `homeward.person/1`. */
+const partialDate = z.string().trim().pipe(partialDateSchema);
 
 export const TRACING_STATUSES = ['open', 'found', 'closed'] as const;
 export const tracingStatusSchema = z.enum(TRACING_STATUSES);

@@ -5,6 +5,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { partialDateSchema } from '@homeward/domain/person-record';
 import { useNavigate } from 'react-router';
 import { isOneOf, optionsOf } from '../registry/labels';
 import { ErrorAlert } from '../shell/error-alert';
@@ -17,7 +18,6 @@ import type { RequesterRelationship } from './tracing-labels';
 import { useCreateTracingRequestMutation } from './tracing.queries';
 
 const MAX_SOUGHT = 20;
-const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 interface RequestErrors {
   requesterName?: true;
@@ -53,7 +53,7 @@ export function NewTracingRequestPage() {
   if (!requesterName.trim()) current.requesterName = true;
   if (!relationship) current.requesterRelationship = true;
   if (consent === null) current.consent = true;
-  if (leftOn.trim() && !PARTIAL_DATE.test(leftOn.trim())) current.leftOn = true;
+  if (leftOn.trim() && !partialDateSchema.safeParse(leftOn.trim()).success) current.leftOn = true;
   const invalid = Boolean(current.requesterName || current.requesterRelationship || current.consent || current.leftOn || current.sought.some((e) => Object.keys(e).length > 0));
   const errors: RequestErrors = attempted ? current : { sought: [] };
 

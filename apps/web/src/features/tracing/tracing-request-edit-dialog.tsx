@@ -4,13 +4,13 @@ import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } 
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { partialDateSchema } from '@homeward/domain/person-record';
 import { isOneOf, optionsOf } from '../registry/labels';
 import { ErrorAlert } from '../shell/error-alert';
 import { notify } from '../shell/notify';
 import { REQUESTER_RELATIONSHIPS, useTracingLabels } from './tracing-labels';
 import { useUpdateTracingRequestMutation } from './tracing.queries';
 
-const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /**
  * Change what the relative told us about themselves and the family: name, relationship, contact, district,
@@ -29,7 +29,7 @@ export function TracingRequestEditDialog({ request, opened, onClose }: { request
   const [notes, setNotes] = useState(request.notes ?? '');
   const [attempted, setAttempted] = useState(false);
   const nameMissing = !name.trim();
-  const leftOnInvalid = Boolean(leftOn.trim()) && !PARTIAL_DATE.test(leftOn.trim());
+  const leftOnInvalid = Boolean(leftOn.trim()) && !partialDateSchema.safeParse(leftOn.trim()).success;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
