@@ -156,7 +156,7 @@ describe('a data protection officer', () => {
     try {
       await signIn(page, 'demo.dpo', journeys.server.demoPassword);
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
-      expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Import and export', 'Users', 'Audit trail']);
+      expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Tracing requests', 'Import and export', 'Users', 'Audit trail']);
 
       await nav.getByRole('link', { name: 'Audit trail' }).click();
       await page.waitForURL('**/audit');

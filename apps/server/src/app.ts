@@ -29,6 +29,7 @@ import { peopleRoutes } from './modules/people/people.routes';
 import { placesRoutes } from './modules/places/places.routes';
 import { ensureMission, readSetting } from './modules/system/bootstrap';
 import { systemRoutes } from './modules/system/system.routes';
+import { tracingRoutes } from './modules/tracing/tracing.routes';
 import { countUsers } from './modules/users/users.repository';
 import { usersRoutes } from './modules/users/users.routes';
 import { VERSION } from './version';
@@ -132,6 +133,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     auditRoutes(app, ctx);
     jobsRoutes(app, ctx);
     importsRoutes(app, ctx, jobs);
+    tracingRoutes(app, ctx);
     await kinshipRoutes(app, ctx, jobs);
 
     const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;

@@ -15,6 +15,9 @@ import { AppLayout } from './features/shell/app-layout';
 import { ErrorPage } from './features/shell/error-page';
 import { HomePage } from './features/shell/home-page';
 import { NotFoundPage } from './features/shell/not-found-page';
+import { NewTracingRequestPage } from './features/tracing/new-tracing-request-page';
+import { TracingListPage } from './features/tracing/tracing-list-page';
+import { TracingRequestPage } from './features/tracing/tracing-request-page';
 import { UsersPage } from './features/users/users-page';
 
 /**
@@ -84,6 +87,30 @@ export const router = createBrowserRouter([
                     element: (
                       <RequirePermission permission="place.list">
                         <PlacesBoardPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: '/tracing',
+                    element: (
+                      <RequirePermission permission="tracing_request.list">
+                        <TracingListPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: '/tracing/new',
+                    element: (
+                      <RequirePermission permission="tracing_request.create">
+                        <NewTracingRequestPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: '/tracing/:requestId',
+                    element: (
+                      <RequirePermission permission="tracing_request.read">
+                        <TracingRequestPage />
                       </RequirePermission>
                     ),
                   },

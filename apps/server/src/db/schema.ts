@@ -353,6 +353,14 @@ export interface TracingRequestsTable {
   created_by: string | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  /** 0008: ISO 3166-1 alpha-2 of the family's home. */
+  home_country: string | null;
+  /** 0008: documents the relative brought, noted as `[{ description }]`. */
+  documents: ColumnType<unknown, string | undefined, string>;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  closed_reason: string | null;
+  consent_withdrawal_reason: string | null;
 }
 
 /** A sought person (a person record) attached to a tracing request, and the registry record found for them. */
@@ -362,6 +370,9 @@ export interface TracingRequestPeopleTable {
   relationship_to_requester: string;
   found_person_id: string | null;
   found_at: Timestamp | null;
+  /** 0008: a sought person, or the mother/father (as the relative described them) of `described_for`. */
+  described_as: Generated<'sought' | 'mother' | 'father'>;
+  described_for: string | null;
 }
 
 /** A proposed pair of person records (person_a < person_b) with the engine's score and the review decision. */

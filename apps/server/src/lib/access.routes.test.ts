@@ -12,6 +12,7 @@ import {
 } from '@homeward/domain';
 import { buildCase, buildMission, buildPerson, buildPlace, buildPlacement, buildTeam, buildUser, sessionCookie, type BuiltUser } from '../../test/factories';
 import { buildMatch, buildProfile, screenOf } from '../../test/kinship-factories';
+import { buildTracingRequest } from '../../test/tracing-factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { installAccessControl } from './access';
 import type { AppContext } from './context';
@@ -52,6 +53,10 @@ const NEEDS_CATEGORY: Record<string, { category: FieldCategory; access: 'read' |
   'POST /api/people/:id/placements': { category: 'location', access: 'write' },
   'POST /api/people/:id/placements/:placementId/end': { category: 'location', access: 'write' },
   'GET /api/families/:id': { category: 'identity', access: 'read' },
+  'GET /api/tracing-requests': { category: 'identity', access: 'read' },
+  'GET /api/tracing-requests/:id': { category: 'identity', access: 'read' },
+  'POST /api/tracing-requests': { category: 'identity', access: 'write' },
+  'PATCH /api/tracing-requests/:id': { category: 'identity', access: 'write' },
   'POST /api/registry/people/:id/photos': { category: 'identity', access: 'write' },
   'GET /api/registry/people/:id/photos/:photoId': { category: 'identity', access: 'read' },
   'POST /api/registry/people/:id/nationality-claims': { category: 'identity', access: 'write' },
@@ -83,6 +88,14 @@ async function personFor(role: Role, inScope: boolean): Promise<string> {
   const actor = actors.get(role)!;
   if (!inScope) return buildPerson(t, { missionId: await buildMission(t) });
   return buildPerson(t, { teamId: actor.teamId, assignedTo: [actor.id], sharedWith: actor.organisation });
+}
+
+/** A tracing request whose sought person is in (or out of) the role's scope; out of scope it is another mission's. */
+async function tracingRequestFor(role: Role, inScope: boolean, consent = true): Promise<string> {
+  const actor = actors.get(role)!;
+  const personId = await personFor(role, inScope);
+  const person = await t.database.db.selectFrom('people').select('mission_id').where('id', '=', personId).executeTakeFirstOrThrow();
+  return buildTracingRequest(t, { personIds: [personId], missionId: person.mission_id, teamId: inScope ? actor.teamId : null, consent });
 }
 
 const userTarget = async () => (await buildUser(t, { roles: ['caseworker'] })).id;
@@ -207,6 +220,24 @@ const SAMPLES: Record<string, Sample> = {
     url: `/api/registry/people/${await personFor(role, inScope)}/nationality-claims`,
     payload: { country: 'AZ', basis: 'parent_citizen', source: 'relative' },
   }),
+  'GET /api/tracing-requests': async () => ({ url: '/api/tracing-requests?status=open&consent=given&q=Testa' }),
+  'POST /api/tracing-requests': async () => ({
+    url: '/api/tracing-requests',
+    payload: {
+      requester: { name: 'Test Requester', relationship: 'grandmother' },
+      consentTracing: true,
+      district: 'Testrayon',
+      soughtPeople: [{ relationshipToRequester: 'granddaughter', sex: 'F', names: [{ given: 'Testa', source: 'relative' }] }],
+    },
+  }),
+  'GET /api/tracing-requests/:id': async (role, inScope) => ({ url: `/api/tracing-requests/${await tracingRequestFor(role, inScope)}` }),
+  'PATCH /api/tracing-requests/:id': async (role, inScope) => ({ url: `/api/tracing-requests/${await tracingRequestFor(role, inScope)}`, payload: { district: 'Otherrayon' } }),
+  'POST /api/tracing-requests/:id/consent': async (role, inScope) => ({ url: `/api/tracing-requests/${await tracingRequestFor(role, inScope, false)}/consent`, payload: {} }),
+  'POST /api/tracing-requests/:id/consent-withdrawal': async (role, inScope) => ({
+    url: `/api/tracing-requests/${await tracingRequestFor(role, inScope)}/consent-withdrawal`,
+    payload: { reason: 'The family asked to stop' },
+  }),
+  'POST /api/tracing-requests/:id/close': async (role, inScope) => ({ url: `/api/tracing-requests/${await tracingRequestFor(role, inScope)}/close`, payload: { reason: 'Found and reunited' } }),
   'GET /api/audit': async () => ({ url: '/api/audit' }),
   'POST /api/audit/verify': async () => ({ url: '/api/audit/verify' }),
   'POST /api/kinship/profiles/import': async (role, inScope) => ({
@@ -317,7 +348,7 @@ describe.each(ROLES)('role %s', (role) => {
 
   it('gets 404 for a person outside its scope, as for one that does not exist', async () => {
     const actor = actors.get(role)!;
-    const recordRoutes = guarded().filter((r) => /^\/api\/(people|registry\/people|cases|tasks|families)\/:id/.test(r.url));
+    const recordRoutes = guarded().filter((r) => /^\/api\/(people|registry\/people|cases|tasks|families|tracing-requests)\/:id/.test(r.url));
     expect(recordRoutes.length).toBeGreaterThanOrEqual(15);
     for (const r of recordRoutes) {
       const scope = scopeForRoles([role], r.access as Permission);

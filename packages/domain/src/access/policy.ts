@@ -13,6 +13,7 @@ export const RESOURCES = {
   audit: ['read', 'verify'],
   reference_data: ['read', 'update'],
   genetic: ['read', 'import', 'analyse', 'screen', 'confirm'],
+  tracing_request: ['list', 'read', 'create', 'update', 'close'],
 } as const;
 
 export type Resource = keyof typeof RESOURCES;
@@ -34,6 +35,20 @@ interface RolePolicy {
   /** Field categories of a person the role may change. */
   write: readonly FieldCategory[];
 }
+
+/**
+ * Tracing requests from relatives at home. Filing and keeping them is the family liaison's work (over the
+ * requests they filed or whose sought people are assigned to them, as for their people); consular officers
+ * and supervisors see the mission's, caseworkers their team's (children are traced back to families they
+ * follow up). Closing a request ends tracing: not for caseworkers. See `tracing.policy.ts` for the scopes.
+ */
+const tracingWork = (scope: Scope, close: boolean): Grants => ({
+  'tracing_request.list': scope,
+  'tracing_request.read': scope,
+  'tracing_request.create': scope,
+  'tracing_request.update': scope,
+  ...(close ? { 'tracing_request.close': scope } : {}),
+});
 
 const registryWork = (scope: Scope): Grants => ({
   'person.list': scope,
@@ -57,12 +72,13 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
       'place.create': 'mission',
       'place.update': 'mission',
       'reference_data.read': 'all',
+      ...tracingWork('mission', true),
     },
     read: ['identity', 'location', 'contact', 'legal_detention', 'notes'],
     write: ['identity', 'location', 'contact', 'legal_detention', 'notes'],
   },
   caseworker: {
-    grants: { ...registryWork('team'), 'reference_data.read': 'all' },
+    grants: { ...registryWork('team'), 'reference_data.read': 'all', ...tracingWork('team', false) },
     read: ['identity', 'location', 'contact', 'notes'],
     write: ['identity', 'location', 'contact', 'notes'],
   },
@@ -82,7 +98,13 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
     write: ['medical'],
   },
   family_liaison: {
-    grants: { ...registryWork('assigned'), 'reference_data.read': 'all', 'genetic.read': 'assigned', 'genetic.import': 'assigned' },
+    grants: {
+      ...registryWork('assigned'),
+      'reference_data.read': 'all',
+      'genetic.read': 'assigned',
+      'genetic.import': 'assigned',
+      ...tracingWork('assigned', true),
+    },
     read: ['identity', 'contact', 'genetic', 'notes'],
     write: ['identity', 'contact', 'genetic', 'notes'],
   },
@@ -101,6 +123,7 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
       'genetic.analyse': 'mission',
       'genetic.screen': 'mission',
       'genetic.confirm': 'mission',
+      ...tracingWork('mission', true),
     },
     read: ['identity', 'location', 'contact', 'genetic', 'legal_detention', 'notes'],
     write: ['identity', 'location', 'contact', 'legal_detention', 'notes'],
@@ -120,7 +143,16 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
     write: [],
   },
   icrc_delegate: {
-    grants: { 'person.list': 'shared', 'person.read': 'shared', 'case.list': 'shared', 'case.read': 'shared' },
+    // Restoring family links is the ICRC's work: it reads the tracing requests whose sought people were shared
+    // with it for family links, and changes none (the embassy's liaison keeps the request).
+    grants: {
+      'person.list': 'shared',
+      'person.read': 'shared',
+      'case.list': 'shared',
+      'case.read': 'shared',
+      'tracing_request.list': 'shared',
+      'tracing_request.read': 'shared',
+    },
     read: ['identity', 'location', 'contact'],
     write: [],
   },
@@ -145,6 +177,10 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
       'person.read': 'all',
       'person.export': 'all',
       'user.list': 'all',
+      // A requester is a data subject too (their name lives only in the request): read-only, to answer access
+      // requests; their contact details stay hidden (identity category only).
+      'tracing_request.list': 'all',
+      'tracing_request.read': 'all',
     },
     read: ['identity'],
     write: [],

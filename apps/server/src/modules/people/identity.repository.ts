@@ -125,15 +125,15 @@ function namedPeopleQuery(query: string) {
 }
 
 /**
- * Condition on `people.id`: the person's current names have, for every word of the (folded) query, a word
+ * Condition on `people.id` (or another person-id column): the person's current names have, for every word of the (folded) query, a word
  * like it: the same, one edit away (a letter missing, added, changed, or two swapped: the deletion keys of
  * migration 0009) or, from three letters, beginning with it. Cross-script spellings meet because names and
  * queries are both read into folded Latin. Every step is an exact index lookup; the caller adds the scope
  * condition.
  */
-export function peopleNamedLike(query: string) {
+export function peopleNamedLike(query: string, personId: string = 'people.id') {
   const people = namedPeopleQuery(query);
-  return people ? sql<boolean>`people.id IN (${people})` : sql<boolean>`false`;
+  return people ? sql<boolean>`${sql.ref(personId)} IN (${people})` : sql<boolean>`false`;
 }
 
 /**

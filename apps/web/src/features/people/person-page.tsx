@@ -12,6 +12,7 @@ import { useLabels } from '../registry/labels';
 import { BirthText, PersonName } from '../registry/person-text';
 import { usePersonRecordQuery } from '../registry/registry.queries';
 import { ErrorAlert } from '../shell/error-alert';
+import { SoughtInRequests } from '../tracing/sought-in-requests';
 import { OpenCaseDialog } from './open-case-dialog';
 
 /**
@@ -59,6 +60,7 @@ export function PersonPage() {
             <Text size="sm" c="dimmed">
               {labels.sex(record.sex)} · <BirthText birth={record.birth} />
             </Text>
+            {can('tracing_request.list') ? <SoughtInRequests personId={record.id} /> : null}
             {record.openCaseId ? null : (
               <Text size="sm" data-testid="person-no-case">
                 {t('person.noCase')}

@@ -24,6 +24,14 @@ export function PersonName({ name, fallback, fw }: { name: string | null | undef
   );
 }
 
+/**
+ * The direction for text someone typed: its own (`auto`) when it has letters, left-to-right when it has none
+ * (a telephone number, a date, an id), which `auto` would lay out backwards inside a right-to-left page.
+ */
+export function typedTextDir(text: string): 'auto' | 'ltr' {
+  return /\p{L}/u.test(text) ? 'auto' : 'ltr';
+}
+
 /** About how old someone is now, from the window of possible birth years; null when nothing is known. */
 export function approximateAge(birthYears: { min: number; max: number } | null | undefined, now = new Date()): number | null {
   if (!birthYears) return null;

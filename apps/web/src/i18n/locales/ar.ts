@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import { caseworkAr } from './casework/ar';
 import { registryAr } from './registry/ar';
+import { tracingAr } from './tracing/ar';
 
 /** Arabic (Modern Standard); the layout flips right-to-left when it is chosen. */
 export const ar: Translation = {
@@ -93,6 +94,7 @@ export const ar: Translation = {
     myTasks: 'مهامي',
     register: 'تسجيل',
     places: 'الأماكن',
+    tracing: 'طلبات البحث',
     imports: 'الاستيراد والتصدير',
     users: 'المستخدمون',
     audit: 'سجل التدقيق',
@@ -243,4 +245,5 @@ export const ar: Translation = {
   },
   ...registryAr,
   ...caseworkAr,
+  ...tracingAr,
 };

@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import { caseworkAz } from './casework/az';
 import { registryAz } from './registry/az';
+import { tracingAz } from './tracing/az';
 
 /** Azerbaijani (Latin script). */
 export const az: Translation = {
@@ -93,6 +94,7 @@ export const az: Translation = {
     myTasks: 'Tapşırıqlarım',
     register: 'Qeydiyyat',
     places: 'Yerlər',
+    tracing: 'Axtarış müraciətləri',
     imports: 'İdxal və ixrac',
     users: 'İstifadəçilər',
     audit: 'Audit jurnalı',
@@ -243,4 +245,5 @@ export const az: Translation = {
   },
   ...registryAz,
   ...caseworkAz,
+  ...tracingAz,
 };

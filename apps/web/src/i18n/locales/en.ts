@@ -1,5 +1,6 @@
 import { caseworkEn } from './casework/en';
 import { registryEn } from './registry/en';
+import { tracingEn } from './tracing/en';
 
 /**
  * English strings: the reference shape every other language must match key for key (the type of this
@@ -95,6 +96,7 @@ export const en = {
     myTasks: 'My tasks',
     register: 'Register',
     places: 'Places',
+    tracing: 'Tracing requests',
     imports: 'Import and export',
     users: 'Users',
     audit: 'Audit trail',
@@ -245,6 +247,7 @@ export const en = {
   },
   ...registryEn,
   ...caseworkEn,
+  ...tracingEn,
 };
 
 /** The shape of one language's strings. */

@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import { caseworkRu } from './casework/ru';
 import { registryRu } from './registry/ru';
+import { tracingRu } from './tracing/ru';
 
 /** Russian. */
 export const ru: Translation = {
@@ -93,6 +94,7 @@ export const ru: Translation = {
     myTasks: 'Мои задачи',
     register: 'Регистрация',
     places: 'Места',
+    tracing: 'Запросы о розыске',
     imports: 'Импорт и экспорт',
     users: 'Пользователи',
     audit: 'Журнал аудита',
@@ -243,4 +245,5 @@ export const ru: Translation = {
   },
   ...registryRu,
   ...caseworkRu,
+  ...tracingRu,
 };
