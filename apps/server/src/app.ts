@@ -12,7 +12,7 @@ import { openDatabase, type DatabaseHandle } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { installAccessControl, type RouteDeclaration } from './lib/access';
 import type { AppContext } from './lib/context';
-import { installErrorHandling } from './lib/errors';
+import { installErrorHandling, loggableError } from './lib/errors';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { loadSecretKey, SecretBox } from './modules/auth/secret-box';
@@ -161,10 +161,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
     const timers = [
       setInterval(() => {
-        database.checkpoint().catch((err: unknown) => app.log.error({ err }, 'checkpoint failed'));
+        database.checkpoint().catch((err: unknown) => app.log.error({ err: loggableError(err) }, 'checkpoint failed'));
       }, config.checkpointMs),
       setInterval(() => {
-        deleteExpiredSessions(database.db, new Date(), config.sessionIdleMs).catch((err: unknown) => app.log.error({ err }, 'session cleanup failed'));
+        deleteExpiredSessions(database.db, new Date(), config.sessionIdleMs).catch((err: unknown) => app.log.error({ err: loggableError(err) }, 'session cleanup failed'));
       }, 60_000),
     ];
     for (const t of timers) t.unref();

@@ -74,9 +74,26 @@ export function installErrorHandling(app: FastifyInstance): void {
       });
     }
     // Above 500 the client gets a reference only; the log gets the detail (never request bodies).
-    request.log.error({ err: error, reference: request.id }, 'unhandled error');
+    request.log.error({ err: loggableError(error), reference: request.id }, 'unhandled error');
     return reply.status(500).send({
       error: { code: 'internal', message: 'Something went wrong on the server.', reference: String(request.id) },
     });
   });
+}
+
+/**
+ * What of an unexpected error may go to the log. Database errors carry the statement's parameters and a
+ * `detail` with row values (PGlite and pg both do), and messages may quote a value ("invalid input syntax
+ * for type uuid: ..."): names and dates of people must not reach the log. Kept: the kind of error, its
+ * codes, the table and constraint, the message with quoted values masked, and the stack.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const e = error as Error & Record<string, unknown>;
+  const mask = (text: string) => text.replace(/"[^"]*"|'[^']*'/g, '"…"');
+  const out: Record<string, unknown> = { type: e.name, message: mask(e.message), stack: e.stack ? mask(e.stack) : undefined };
+  for (const key of ['code', 'severity', 'table', 'column', 'constraint', 'routine', 'statusCode'] as const) {
+    if (e[key] !== undefined) out[key] = e[key];
+  }
+  return out;
 }

@@ -1,3 +1,4 @@
+import { loggableError } from '../../lib/errors';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -90,9 +91,9 @@ export class JobRunner {
       // The message of an AppError is written for users; anything else stays in the log (message only: a
       // database error's detail may quote values from the file).
       const message = err instanceof AppError ? err.message : `The job failed unexpectedly (reference ${id}).`;
-      this.logger.error({ jobId: id, error: err instanceof Error ? err.message : String(err) }, 'job failed');
+      this.logger.error({ jobId: id, err: loggableError(err) }, 'job failed');
       await finishJob(this.db, id, { status: 'failed', error: message }).catch((e: unknown) =>
-        this.logger.error({ jobId: id, error: e instanceof Error ? e.message : String(e) }, 'could not record job failure'),
+        this.logger.error({ jobId: id, err: loggableError(e) }, 'could not record job failure'),
       );
     }
   }
