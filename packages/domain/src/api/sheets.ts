@@ -64,6 +64,9 @@ export const sheetViewSchema = z.object({
   sample: z.array(z.object({ row: z.number().int(), cells: z.array(z.string().nullable()) })),
   proposed: proposedMappingSchema,
   status: z.enum(['uploaded', 'importing', 'imported']),
+  /** The source and mapping the import used (null until an import starts). */
+  sourceName: z.string().nullable(),
+  mapping: sheetMappingSchema.nullable(),
   jobId: z.string().nullable(),
   result: sheetImportResultSchema.nullable(),
   createdAt: z.string(),

@@ -59,8 +59,16 @@ export const SHEET_REASON_MESSAGES: Readonly<Record<ReasonLanguage, Readonly<Rec
   },
 };
 
+export interface ReasonParams {
+  column: string;
+  value: string;
+  row: string;
+  personName: string;
+  probability: string;
+}
+
 /** The parameters a reason's message reads, with the probability as a whole percentage. */
-export function reasonParams(reason: SheetReason): Record<string, string> {
+export function reasonParams(reason: SheetReason): ReasonParams {
   return {
     column: reason.column ?? '',
     value: reason.value ?? '',
@@ -73,5 +81,5 @@ export function reasonParams(reason: SheetReason): Record<string, string> {
 /** A reason worded in a language (the rejected-rows file's reason column). */
 export function sheetReasonText(reason: SheetReason, language: ReasonLanguage = 'en'): string {
   const params = reasonParams(reason);
-  return SHEET_REASON_MESSAGES[language][reason.code].replace(/\{\{(\w+)\}\}/g, (_, key: string) => params[key] ?? '');
+  return SHEET_REASON_MESSAGES[language][reason.code].replace(/\{\{(\w+)\}\}/g, (_, key: string) => params[key as keyof ReasonParams] ?? '');
 }

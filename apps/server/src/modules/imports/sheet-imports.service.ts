@@ -164,6 +164,8 @@ async function presentSheet(trx: Trx, missionId: string, sheet: SheetRow): Promi
     sample: sample.map((r) => ({ row: r.row_number, cells: (r.cells as (string | null)[] | null) ?? [] })),
     proposed: await proposeMapping(trx, missionId, sheet, sheet.source_name),
     status: sheet.status,
+    sourceName: sheet.source_name,
+    mapping: sheet.mapping ? sheetMappingSchema.parse(sheet.mapping) : null,
     jobId: sheet.job_id,
     result: result.success ? result.data : null,
     createdAt: sheet.created_at.toISOString(),

@@ -1,5 +1,6 @@
 import { caseworkEn } from './casework/en';
 import { registryEn } from './registry/en';
+import { sheetsEn } from './sheets/en';
 
 /**
  * English strings: the reference shape every other language must match key for key (the type of this
@@ -244,6 +245,7 @@ export const en = {
     verifyBroken: 'Entry {{seq}} does not fit the chain ({{reason}}). Entries checked: {{checked}}. Report this to the head of mission.',
   },
   ...registryEn,
+  ...sheetsEn,
   ...caseworkEn,
 };
 

@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import { caseworkRu } from './casework/ru';
 import { registryRu } from './registry/ru';
+import { sheetsRu } from './sheets/ru';
 
 /** Russian. */
 export const ru: Translation = {
@@ -242,5 +243,6 @@ export const ru: Translation = {
     verifyBroken: 'Запись № {{seq}} не соответствует цепочке ({{reason}}). Проверено записей: {{checked}}. Сообщите об этом главе миссии.',
   },
   ...registryRu,
+  ...sheetsRu,
   ...caseworkRu,
 };
