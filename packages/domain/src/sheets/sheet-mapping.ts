@@ -77,6 +77,7 @@ export const SHEET_REASON_CODES = [
   'value_too_long',
   'source_id_repeated',
   'possible_duplicate',
+  'duplicate_in_sheet',
   'age_disagrees_with_birth',
 ] as const;
 export const sheetReasonCodeSchema = z.enum(SHEET_REASON_CODES);

@@ -19,6 +19,7 @@ export const SHEET_REASON_MESSAGES: Readonly<Record<ReasonLanguage, Readonly<Rec
     value_too_long: 'The column “{{column}}” holds more text than a person’s record takes (“{{value}}”).',
     source_id_repeated: 'The id “{{value}}” is also on row {{row}}; each row needs its own id.',
     possible_duplicate: 'Possible duplicate of {{personName}}, already in the registry ({{probability}}% alike).',
+    duplicate_in_sheet: 'Possible duplicate of row {{row}} of this sheet ({{personName}}, {{probability}}% alike).',
     age_disagrees_with_birth: 'The age and the birth do not agree ({{value}}).',
   },
   az: {
@@ -31,6 +32,7 @@ export const SHEET_REASON_MESSAGES: Readonly<Record<ReasonLanguage, Readonly<Rec
     value_too_long: '“{{column}}” sütununda şəxsin qeydinə sığmayan qədər uzun mətn var (“{{value}}”).',
     source_id_repeated: '“{{value}}” identifikatoru {{row}} nömrəli sətirdə də var; hər sətrin öz identifikatoru olmalıdır.',
     possible_duplicate: 'Reyestrdə artıq olan {{personName}} ilə ehtimal olunan dublikat ({{probability}}% oxşar).',
+    duplicate_in_sheet: 'Bu cədvəlin {{row}} nömrəli sətri ilə ehtimal olunan dublikat ({{personName}}, {{probability}}% oxşar).',
     age_disagrees_with_birth: 'Yaş və doğum tarixi uyğun gəlmir ({{value}}).',
   },
   ru: {
@@ -43,6 +45,7 @@ export const SHEET_REASON_MESSAGES: Readonly<Record<ReasonLanguage, Readonly<Rec
     value_too_long: 'В столбце «{{column}}» слишком длинный текст для карточки человека («{{value}}»).',
     source_id_repeated: 'Идентификатор «{{value}}» есть и в строке {{row}}; у каждой строки должен быть свой.',
     possible_duplicate: 'Возможный дубликат: {{personName}} уже есть в реестре (сходство {{probability}}%).',
+    duplicate_in_sheet: 'Возможный дубликат строки {{row}} этой таблицы ({{personName}}, сходство {{probability}}%).',
     age_disagrees_with_birth: 'Возраст и дата рождения не согласуются ({{value}}).',
   },
   ar: {
@@ -55,6 +58,7 @@ export const SHEET_REASON_MESSAGES: Readonly<Record<ReasonLanguage, Readonly<Rec
     value_too_long: 'يحتوي العمود «{{column}}» على نص أطول مما يتسع له سجل الشخص («{{value}}»).',
     source_id_repeated: 'المعرّف «{{value}}» موجود أيضًا في الصف {{row}}؛ يحتاج كل صف إلى معرّف خاص به.',
     possible_duplicate: 'تكرار محتمل لـ {{personName}} الموجود في السجل (تشابه {{probability}}٪).',
+    duplicate_in_sheet: 'تكرار محتمل للصف {{row}} من هذا الجدول ({{personName}}، تشابه {{probability}}٪).',
     age_disagrees_with_birth: 'العمر وتاريخ الميلاد غير متوافقين ({{value}}).',
   },
 };

@@ -24,7 +24,10 @@ const BIRTH_SLACK = 3;
 
 /** A person the row may duplicate: id, display name and the engine's probability. */
 export interface DuplicateHit {
-  personId: string;
+  /** The registry person, or null for a row kept earlier in this import's batch. */
+  personId: string | null;
+  /** The row, for a duplicate within the sheet. */
+  row: number | null;
   displayName: string;
   probability: number;
 }
@@ -122,7 +125,7 @@ async function candidateRecords(db: Db, ids: readonly string[]): Promise<{ recor
 export class SheetDeduplicator {
   private readonly cache = new NameKeyCache();
   private scorer: MatchScorer | null = null;
-  private pending: { features: PersonFeatures; label: string }[] = [];
+  private pending: { features: PersonFeatures; label: string; row: number }[] = [];
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -148,25 +151,25 @@ export class SheetDeduplicator {
 
   /**
    * The best person in the engine's `match` band for this record, or null. `exclude`: people the record may
-   * legitimately be (none for a new row). Rows kept earlier in this batch are compared too (`label` names
-   * them, e.g. "row 12").
+   * legitimately be (none for a new row). Rows kept earlier in this batch are compared too (`label` is the
+   * name shown for this row should a later row duplicate it).
    */
-  async check(record: PersonRecord, label: string): Promise<DuplicateHit | null> {
+  async check(record: PersonRecord, label: string, row: number): Promise<DuplicateHit | null> {
     const scorer = await this.scorerOf();
     const features = personFeatures(record, this.cache);
     let best: DuplicateHit | null = null;
-    const consider = (other: PersonFeatures, personId: string, displayName: string) => {
+    const consider = (other: PersonFeatures, personId: string | null, otherRow: number | null, displayName: string) => {
       const score = scorer.score(other, features);
       if (score.band !== 'match') return;
-      if (!best || score.probability > best.probability) best = { personId, displayName, probability: Math.round(score.probability * 1000) / 1000 };
+      if (!best || score.probability > best.probability) best = { personId, row: otherRow, displayName, probability: Math.round(score.probability * 1000) / 1000 };
     };
     const found = await inTransaction(this.db, async (trx) => {
       await setNameSearchThreshold(trx);
       return candidateRecords(trx, await candidateIds(trx, this.missionId, record, []));
     });
-    for (const c of found) consider(personFeatures(c.record, this.cache), c.record.id, c.displayName);
-    for (const p of this.pending) consider(p.features, '', p.label);
-    if (!best) this.pending.push({ features, label });
+    for (const c of found) consider(personFeatures(c.record, this.cache), c.record.id, null, c.displayName);
+    for (const p of this.pending) consider(p.features, null, p.row, p.label);
+    if (!best) this.pending.push({ features, label, row });
     return best;
   }
 }

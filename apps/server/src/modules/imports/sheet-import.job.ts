@@ -92,10 +92,14 @@ async function importRows(db: Kysely<Database>, target: ImportTarget, spec: Shee
         }
         const knownId = read.sourceId !== null && known.has(read.sourceId);
         if (!knownId && spec.duplicates === 'skip') {
-          const hit = await dedup.check(read.record, `${read.record.names[0]?.full ?? read.record.names[0]?.given ?? ''} (${row})`);
+          const first = read.record.names[0];
+          const label = first?.full ?? [first?.given, first?.father, first?.grandfather, first?.family].filter(Boolean).join(' ');
+          const hit = await dedup.check(read.record, label, row);
           if (hit) {
-            const reason: SheetReason = { code: 'possible_duplicate', personName: hit.displayName, probability: hit.probability, ...(hit.personId ? { personId: hit.personId } : {}) };
-            setAside.push({ row, status: 'duplicate', reasons: [reason], duplicateOf: hit.personId || null });
+            const reason: SheetReason = hit.personId
+              ? { code: 'possible_duplicate', personId: hit.personId, personName: hit.displayName, probability: hit.probability }
+              : { code: 'duplicate_in_sheet', row: hit.row ?? undefined, personName: hit.displayName, probability: hit.probability };
+            setAside.push({ row, status: 'duplicate', reasons: [reason], duplicateOf: hit.personId });
             if (hit.personId) duplicateIds.push(hit.personId);
             continue;
           }

@@ -26,3 +26,6 @@ export const parentName = (record: PersonRecord, role: 'mother' | 'father') => {
   const n = record[role]?.names?.[0];
   return n ? (n.full ?? [n.given, n.family].filter(Boolean).join(' ')) : null;
 };
+
+/** Text of another direction (a file name, a source name) isolated inside a sentence, so RTL text stays in order. */
+export const isolate = (text: string) => `\u2068${text}\u2069`;

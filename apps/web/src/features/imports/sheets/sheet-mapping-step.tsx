@@ -4,7 +4,7 @@ import type { ProposedMapping, SheetView } from '@homeward/domain';
 import { DATE_ORDERS, SHEET_FIELDS, type DateOrder, type SheetField, type SheetMapping } from '@homeward/domain/sheets';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shell/error-alert';
-import { columnLabel, mappingProblems } from './sheet-labels';
+import { columnLabel, isolate, mappingProblems } from './sheet-labels';
 import { useProposedMappingMutation, useSheetSourcesQuery } from './sheets.queries';
 
 interface Props {
@@ -39,7 +39,7 @@ export function SheetMappingStep({ sheet, proposed, mapping, onMapping, source, 
       .filter((v): v is string => !!v)
       .slice(0, 3);
   const unnamed = (n: number) => t('sheets.unnamedColumn', { n });
-  const facts = { file: sheet.fileName, rows: sheet.rowCount, headerRow: sheet.headerRow, sheet: sheet.sheetName ?? '' };
+  const facts = { file: isolate(sheet.fileName), rows: sheet.rowCount, headerRow: sheet.headerRow, sheet: isolate(sheet.sheetName ?? '') };
 
   return (
     <Stack gap="md" data-testid="sheet-mapping">
@@ -48,7 +48,7 @@ export function SheetMappingStep({ sheet, proposed, mapping, onMapping, source, 
       </Text>
       {proposed.origin === 'saved' ? (
         <Alert color="teal" variant="light" icon={<IconCheck aria-hidden />} data-testid="mapping-origin">
-          {t('sheets.savedMapping', { source: proposed.sourceName ?? '' })}
+          {t('sheets.savedMapping', { source: isolate(proposed.sourceName ?? '') })}
         </Alert>
       ) : (
         <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} data-testid="mapping-origin">

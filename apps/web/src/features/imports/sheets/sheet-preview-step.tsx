@@ -4,7 +4,7 @@ import type { PreviewRow, SheetView } from '@homeward/domain';
 import { SHEET_REASON_CODES, type SheetMapping, type SheetSex } from '@homeward/domain/sheets';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shell/error-alert';
-import { parentName, recordNames } from './sheet-labels';
+import { isolate, parentName, recordNames } from './sheet-labels';
 import { ReasonList } from './sheet-reason-text';
 import { usePreviewQuery } from './sheets.queries';
 
@@ -195,7 +195,7 @@ export function SheetPreviewStep(props: Props) {
                   ) : (
                     <ReasonList reasons={row.errors} color="red.9" />
                   )}
-                  {row.warnings.length > 0 ? <ReasonList reasons={row.warnings} color="yellow.9" /> : null}
+                  {row.warnings.length > 0 ? <ReasonList reasons={row.warnings} color="#8a3b00" /> : null}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -206,7 +206,7 @@ export function SheetPreviewStep(props: Props) {
       <Text size="sm" c="dimmed">
         {t('sheets.dedupNote')}
       </Text>
-      <Checkbox label={t('sheets.saveMapping', { source: props.source.trim() })} checked={props.saveMapping} onChange={(e) => props.onSaveMapping(e.currentTarget.checked)} />
+      <Checkbox label={t('sheets.saveMapping', { source: isolate(props.source.trim()) })} checked={props.saveMapping} onChange={(e) => props.onSaveMapping(e.currentTarget.checked)} />
       <Checkbox label={t('sheets.importAnyway')} checked={props.importAnyway} onChange={(e) => props.onImportAnyway(e.currentTarget.checked)} />
       {props.importError ? <ErrorAlert error={props.importError} /> : null}
       <Group justify="space-between">

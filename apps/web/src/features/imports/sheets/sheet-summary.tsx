@@ -63,7 +63,7 @@ function ProblemRows({ sheet }: { sheet: SheetView }) {
                     <bdi>{name || fallback || columnLabel([], 0, () => '—')}</bdi>
                   </Table.Td>
                   <Table.Td>
-                    <ReasonList reasons={r.reasons} color={r.status === 'duplicate' ? 'yellow.9' : 'red.9'} />
+                    <ReasonList reasons={r.reasons} color={r.status === 'duplicate' ? '#8a3b00' : 'red.9'} />
                     {r.duplicateOf ? (
                       <Anchor component={Link} to={`/people/${r.duplicateOf}`} size="sm">
                         {t('sheets.openDuplicate')}

@@ -72,6 +72,7 @@ export const sheetsAr: SheetsTranslation = {
       value_too_long: 'النص طويل جدًا',
       source_id_repeated: 'المعرّف مكرر',
       possible_duplicate: 'تكرار محتمل',
+      duplicate_in_sheet: 'تكرار داخل الجدول',
       age_disagrees_with_birth: 'العمر والميلاد غير متوافقين',
     },
     previewLabel: 'الصفوف الأولى مقروءة بهذا الربط',

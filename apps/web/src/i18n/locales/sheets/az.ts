@@ -72,6 +72,7 @@ export const sheetsAz: SheetsTranslation = {
       value_too_long: 'Mətn çox uzundur',
       source_id_repeated: 'İdentifikator təkrarlanır',
       possible_duplicate: 'Ehtimal olunan dublikat',
+      duplicate_in_sheet: 'Cədvəl daxilində dublikat',
       age_disagrees_with_birth: 'Yaş və doğum uyğun deyil',
     },
     previewLabel: 'Bu uyğunlaşdırma ilə oxunmuş ilk sətirlər',

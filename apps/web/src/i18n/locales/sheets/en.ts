@@ -62,7 +62,7 @@ export const sheetsEn = {
     sexReadsAs: 'Reads as',
     sexReadsAsFor: 'What “{{value}}” means',
     sexOptions: { F: 'Female', M: 'Male', U: 'Unknown', unknown: 'Not known — the row is rejected' },
-    counts: '{{valid}} of {{checked}} rows can be imported; {{invalid}} have problems.',
+    counts: '{{valid}} of {{checked}} rows can be imported; rows with problems: {{invalid}}.',
     countsPartial: 'Counted on the first {{checked}} rows of {{rows}}; the import checks every row.',
     reasonCount: '{{reason}}: {{n}}',
     reasonShort: {
@@ -75,6 +75,7 @@ export const sheetsEn = {
       value_too_long: 'Text too long',
       source_id_repeated: 'Id repeated',
       possible_duplicate: 'Possible duplicate',
+      duplicate_in_sheet: 'Duplicate within the sheet',
       age_disagrees_with_birth: 'Age and birth disagree',
     },
     previewLabel: 'The first rows, read with this mapping',

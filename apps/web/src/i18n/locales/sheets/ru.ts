@@ -72,6 +72,7 @@ export const sheetsRu: SheetsTranslation = {
       value_too_long: 'Слишком длинный текст',
       source_id_repeated: 'Идентификатор повторяется',
       possible_duplicate: 'Возможный дубликат',
+      duplicate_in_sheet: 'Дубликат внутри таблицы',
       age_disagrees_with_birth: 'Возраст и рождение не согласуются',
     },
     previewLabel: 'Первые строки, прочитанные с этим сопоставлением',
