@@ -5,7 +5,7 @@ import { parseFullName } from '@homeward/domain/names';
 import type { PersonName, PersonRecord } from '@homeward/domain/person-record';
 import type { Database } from '../../db/schema';
 import { inTransaction } from '../../lib/transaction';
-import { nameSimilarity, setNameSearchThreshold } from '../people/identity.repository';
+import { setNameSearchThreshold } from '../people/identity.repository';
 import { exportBirthsOf, exportNamesOf, exportParentLinksOf } from './person-export.repository';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -48,33 +48,56 @@ function birthWindowOfRecord(record: PersonRecord): { min: number; max: number }
   return birthYearWindow({ date: b.date ?? null, estimatedAgeYears: est ? est.years : null, estimatedOn: est ? est.on : null });
 }
 
-/** Candidate people of the mission (not sought people: those are matched by tracing, not de-duplicated). */
-async function candidateIds(db: Db, missionId: string, record: PersonRecord, exclude: readonly string[]): Promise<string[]> {
+/** What one row is blocked on: its own name's search text, its whole name's, and its birth-year window. */
+interface BlockingQuery {
+  i: number;
+  block: string;
+  whole: string;
+  lo: number | null;
+  hi: number | null;
+}
+
+function blockingQuery(i: number, record: PersonRecord): BlockingQuery | null {
   const name = blockingName(record);
-  if (!name) return [];
-  const block = querySearchText(name);
+  const block = name ? querySearchText(name) : '';
+  if (!block) return null;
   const whole = querySearchText(record.names.map((n) => [n.given, n.father, n.grandfather, n.family, n.full].filter(Boolean).join(' ')).join(' '));
-  if (!block) return [];
   const window = birthWindowOfRecord(record);
-  let q = db
-    .selectFrom('person_names')
-    .innerJoin('people', 'people.id', 'person_names.person_id')
-    .select(['people.id', nameSimilarity(whole || block).as('similarity')])
-    .where('person_names.superseded_at', 'is', null)
-    .where('people.mission_id', '=', missionId)
-    .where('people.is_sought', '=', false)
-    .where(sql<boolean>`${block} <% person_names.search_text`);
-  if (window) {
-    q = q.where((eb) =>
-      eb.or([
-        eb('people.birth_year_min', 'is', null),
-        eb.and([eb('people.birth_year_min', '<=', window.max + BIRTH_SLACK), eb('people.birth_year_max', '>=', window.min - BIRTH_SLACK)]),
-      ]),
-    );
+  return { i, block, whole: whole || block, lo: window ? window.min - BIRTH_SLACK : null, hi: window ? window.max + BIRTH_SLACK : null };
+}
+
+/**
+ * Candidate people of the mission for many rows in one statement (not sought people: those are matched by
+ * tracing, not de-duplicated): for each row, the people one of whose current names is trigram-similar to the
+ * row's own name (`<%`, the GIN index on `search_text`) and whose birth-year window meets the row's, best
+ * whole-name similarity first.
+ */
+async function candidateIdsOf(db: Db, missionId: string, queries: readonly BlockingQuery[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (queries.length === 0) return out;
+  const rows = await sql<{ i: number; id: string }>`
+    SELECT q.i, c.id
+    FROM jsonb_to_recordset(${JSON.stringify(queries)}::jsonb) AS q(i int, block text, whole text, lo int, hi int)
+    CROSS JOIN LATERAL (
+      SELECT people.id, max(word_similarity(q.whole, person_names.search_text)) AS similarity
+      FROM person_names
+      JOIN people ON people.id = person_names.person_id
+      WHERE person_names.superseded_at IS NULL
+        AND people.mission_id = ${missionId}
+        AND people.is_sought = false
+        AND q.block <% person_names.search_text
+        AND (q.lo IS NULL OR people.birth_year_min IS NULL OR (people.birth_year_min <= q.hi AND people.birth_year_max >= q.lo))
+      GROUP BY people.id
+      ORDER BY similarity DESC
+      LIMIT ${CANDIDATES}
+    ) AS c
+  `.execute(db);
+  for (const r of rows.rows) {
+    const list = out.get(Number(r.i));
+    if (list) list.push(r.id);
+    else out.set(Number(r.i), [r.id]);
   }
-  if (exclude.length > 0) q = q.where('people.id', 'not in', exclude);
-  const rows = await q.orderBy('similarity', 'desc').limit(CANDIDATES * 4).execute();
-  return [...new Set(rows.map((r) => r.id))].slice(0, CANDIDATES);
+  return out;
 }
 
 type NameRow = Awaited<ReturnType<typeof exportNamesOf>>[number];
@@ -127,9 +150,15 @@ export class SheetDeduplicator {
   private scorer: MatchScorer | null = null;
   private pending: { features: PersonFeatures; label: string; row: number }[] = [];
 
+  /**
+   * `sheetRows`: the rows of the import, counted into the population the engine's prior is calibrated on
+   * (each row is compared with the registry and with the rows before it), so a long list is not judged as if
+   * the registry were tiny.
+   */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly missionId: string,
+    private readonly sheetRows = 0,
   ) {}
 
   private async scorerOf(): Promise<MatchScorer> {
@@ -140,7 +169,7 @@ export class SheetDeduplicator {
       .where('mission_id', '=', this.missionId)
       .where('is_sought', '=', false)
       .executeTakeFirstOrThrow();
-    this.scorer = new MatchScorer(DEFAULT_MATCH_PARAMETERS, null, Number(row.n));
+    this.scorer = new MatchScorer(DEFAULT_MATCH_PARAMETERS, null, Number(row.n) + this.sheetRows);
     return this.scorer;
   }
 
@@ -150,26 +179,40 @@ export class SheetDeduplicator {
   }
 
   /**
-   * The best person in the engine's `match` band for this record, or null. `exclude`: people the record may
-   * legitimately be (none for a new row). Rows kept earlier in this batch are compared too (`label` is the
-   * name shown for this row should a later row duplicate it).
+   * For each record of a batch, the best person in the engine's `match` band, or null: the registry's
+   * candidates found for all records in one statement, then each record scored against its own candidates
+   * and against the records of the batch kept before it (not yet written; `label` and `row` name them).
    */
-  async check(record: PersonRecord, label: string, row: number): Promise<DuplicateHit | null> {
+  async checkBatch(items: readonly { record: PersonRecord; label: string; row: number }[]): Promise<(DuplicateHit | null)[]> {
     const scorer = await this.scorerOf();
-    const features = personFeatures(record, this.cache);
-    let best: DuplicateHit | null = null;
-    const consider = (other: PersonFeatures, personId: string | null, otherRow: number | null, displayName: string) => {
-      const score = scorer.score(other, features);
-      if (score.band !== 'match') return;
-      if (!best || score.probability > best.probability) best = { personId, row: otherRow, displayName, probability: Math.round(score.probability * 1000) / 1000 };
-    };
-    const found = await inTransaction(this.db, async (trx) => {
+    const queries = items.map((it, i) => blockingQuery(i, it.record)).filter((q): q is BlockingQuery => q !== null);
+    const { byRow, records } = await inTransaction(this.db, async (trx) => {
       await setNameSearchThreshold(trx);
-      return candidateRecords(trx, await candidateIds(trx, this.missionId, record, []));
+      const ids = await candidateIdsOf(trx, this.missionId, queries);
+      const all = [...new Set([...ids.values()].flat())];
+      return { byRow: ids, records: new Map((await candidateRecords(trx, all)).map((c) => [c.record.id, c])) };
     });
-    for (const c of found) consider(personFeatures(c.record, this.cache), c.record.id, null, c.displayName);
-    for (const p of this.pending) consider(p.features, null, p.row, p.label);
-    if (!best) this.pending.push({ features, label, row });
-    return best;
+    const features = new Map<string, PersonFeatures>();
+    const featuresOf = (id: string, record: PersonRecord) => {
+      let f = features.get(id);
+      if (!f) features.set(id, (f = personFeatures(record, this.cache)));
+      return f;
+    };
+    return items.map((item, i) => {
+      const own = personFeatures(item.record, this.cache);
+      let best: DuplicateHit | null = null;
+      const consider = (other: PersonFeatures, personId: string | null, row: number | null, displayName: string) => {
+        const score = scorer.score(other, own);
+        if (score.band !== 'match') return;
+        if (!best || score.probability > best.probability) best = { personId, row, displayName, probability: Math.round(score.probability * 1000) / 1000 };
+      };
+      for (const id of byRow.get(i) ?? []) {
+        const c = records.get(id);
+        if (c) consider(featuresOf(id, c.record), id, null, c.displayName);
+      }
+      for (const p of this.pending) consider(p.features, null, p.row, p.label);
+      if (!best) this.pending.push({ features: own, label: item.label, row: item.row });
+      return best;
+    });
   }
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SheetImportResult } from '@homeward/domain';
+import type { PersonRecord } from '@homeward/domain/person-record';
 import { readSheetRow, type SheetMapping, type SheetReason } from '@homeward/domain/sheets';
 import type { Database } from '../../db/schema';
 import { recordAudit } from '../../lib/audit';
@@ -57,7 +58,7 @@ async function importRows(db: Kysely<Database>, target: ImportTarget, spec: Shee
   const statuses: SheetRowStatus[] = spec.rows === 'pending' ? ['pending'] : ['duplicate'];
   const total = await countSheetRows(db, spec.sheetId, statuses);
   await job.progress(0, total);
-  const dedup = new SheetDeduplicator(db, target.missionId);
+  const dedup = new SheetDeduplicator(db, target.missionId, total);
   const firstRowOfId = new Map<string, number>();
   const tally = { created: 0, updated: 0, unchanged: 0, duplicates: 0, rejected: 0 };
 
@@ -76,6 +77,7 @@ async function importRows(db: Kysely<Database>, target: ImportTarget, spec: Shee
       const explicitIds = withIds.map((w) => w.read.sourceId).filter((id): id is string => id !== null);
       const known = new Set((await findPeopleBySource(db, target.missionId, target.sourceSystem, explicitIds)).map((p) => p.source_id));
       const duplicateIds: string[] = [];
+      const toCheck: { record: PersonRecord; label: string; row: number }[] = [];
       for (const { r, read } of withIds) {
         const row = r.row_number;
         if (!read.record) {
@@ -93,19 +95,26 @@ async function importRows(db: Kysely<Database>, target: ImportTarget, spec: Shee
         const knownId = read.sourceId !== null && known.has(read.sourceId);
         if (!knownId && spec.duplicates === 'skip') {
           const first = read.record.names[0];
-          const label = first?.full ?? [first?.given, first?.father, first?.grandfather, first?.family].filter(Boolean).join(' ');
-          const hit = await dedup.check(read.record, label, row);
-          if (hit) {
-            const reason: SheetReason = hit.personId
-              ? { code: 'possible_duplicate', personId: hit.personId, personName: hit.displayName, probability: hit.probability }
-              : { code: 'duplicate_in_sheet', row: hit.row ?? undefined, personName: hit.displayName, probability: hit.probability };
-            setAside.push({ row, status: 'duplicate', reasons: [reason], duplicateOf: hit.personId });
-            if (hit.personId) duplicateIds.push(hit.personId);
-            continue;
-          }
+          toCheck.push({ record: read.record, row, label: first?.full ?? [first?.given, first?.father, first?.grandfather, first?.family].filter(Boolean).join(' ') });
+          continue;
         }
         items.push({ ok: true, record: mapPersonRecord(read.record, row, []) });
       }
+      const hits = await dedup.checkBatch(toCheck);
+      toCheck.forEach(({ record, row }, i) => {
+        const hit = hits[i];
+        if (!hit) {
+          items.push({ ok: true, record: mapPersonRecord(record, row, []) });
+          return;
+        }
+        const reason: SheetReason = hit.personId
+          ? { code: 'possible_duplicate', personId: hit.personId, personName: hit.displayName, probability: hit.probability }
+          : { code: 'duplicate_in_sheet', row: hit.row ?? undefined, personName: hit.displayName, probability: hit.probability };
+        setAside.push({ row, status: 'duplicate', reasons: [reason], duplicateOf: hit.personId });
+        if (hit.personId) duplicateIds.push(hit.personId);
+      });
+      // importPeople writes a batch in the order given; keep the sheet's row order.
+      items.sort((x, y) => (x.ok ? x.record.line : x.line) - (y.ok ? y.record.line : y.line));
       if (setAside.length > 0) {
         await inTransaction(db, async (trx) => {
           await setSheetRowOutcomes(trx, spec.sheetId, setAside.map((o) => ({ ...o, personId: null, keepCells: true })));

@@ -190,3 +190,10 @@ export async function saveSheetMapping(
     .onConflict((oc) => oc.columns(['mission_id', 'source_name']).doUpdateSet(values))
     .execute();
 }
+
+/** Whether the sheet's import job is still queued or running (a restart fails it, leaving the sheet "importing"). */
+export async function sheetJobIsActive(db: Db, jobId: string | null): Promise<boolean> {
+  if (!jobId) return false;
+  const job = await db.selectFrom('jobs').select('status').where('id', '=', jobId).executeTakeFirst();
+  return job?.status === 'queued' || job?.status === 'running';
+}

@@ -270,6 +270,18 @@ describe('spreadsheet import of an XLSX list with source ids', () => {
   });
 });
 
+describe('an import cut off by a restart', () => {
+  it('can be started again: the rows not yet done are still pending', async () => {
+    const res = await upload('restart.csv', csv([['Name', 'Age'], ['Günay', '4'], ['Elnur', '6']]));
+    const view = res.json();
+    const jobId = crypto.randomUUID();
+    await t.database.db.insertInto('jobs').values({ id: jobId, kind: 'sheet.import', status: 'failed', error: 'interrupted by a restart' }).execute();
+    await t.database.db.updateTable('sheet_imports').set({ status: 'importing', job_id: jobId }).where('id', '=', view.id).execute();
+    const job = await importSheet(view.id, { sourceName: 'Restarted list', mapping: view.proposed.mapping });
+    expect(job.result).toMatchObject({ rows: 2, created: 2 });
+  });
+});
+
 describe('uploads that cannot be read', () => {
   it('answers 400 with a message a person can act on, and stores nothing', async () => {
     const before = await t.database.db.selectFrom('sheet_imports').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();

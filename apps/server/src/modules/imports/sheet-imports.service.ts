@@ -47,6 +47,7 @@ import {
   saveSheetMapping,
   sheetMappingsOf,
   sheetRowsOffset,
+  sheetJobIsActive,
   sheetRowsPage,
   type SheetRowStatus,
 } from './sheet-imports.repository';
@@ -290,8 +291,9 @@ export async function prepareSheetImport(
   const sheet = await lockSheetImport(trx, id, missionId);
   if (!sheet) throw notFound('sheet');
   checkMappingFits(sheet, request.mapping);
-  if (sheet.status === 'importing') throw new AppError('conflict', 'This sheet is being imported already.');
-  if (request.rows === 'pending' && sheet.status !== 'uploaded') throw new AppError('conflict', 'This sheet has been imported already.');
+  if (sheet.status === 'importing' && (await sheetJobIsActive(trx, sheet.job_id))) throw new AppError('conflict', 'This sheet is being imported already.');
+  // A job cut off by a restart leaves the sheet "importing": its rows not yet done are still pending.
+  if (request.rows === 'pending' && sheet.status === 'imported') throw new AppError('conflict', 'This sheet has been imported already.');
   if (request.rows === 'duplicates' && (await countSheetRows(trx, id, ['duplicate'])) === 0) throw new AppError('conflict', 'This sheet has no rows set aside as possible duplicates.');
   const headers = sheet.headers as string[];
   if (request.saveMapping) {
