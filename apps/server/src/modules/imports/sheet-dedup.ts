@@ -202,9 +202,10 @@ export class SheetDeduplicator {
       const own = personFeatures(item.record, this.cache);
       let best: DuplicateHit | null = null;
       const consider = (other: PersonFeatures, personId: string | null, row: number | null, displayName: string) => {
-        const score = scorer.score(other, own);
-        if (score.band !== 'match') return;
-        if (!best || score.probability > best.probability) best = { personId, row, displayName, probability: Math.round(score.probability * 1000) / 1000 };
+        // The engine's fast path (weight only): the same weight `score` explains, without the explanation.
+        const probability = scorer.probability(scorer.weightOf(other, own));
+        if (scorer.band(probability) !== 'match') return;
+        if (!best || probability > best.probability) best = { personId, row, displayName, probability: Math.round(probability * 1000) / 1000 };
       };
       for (const id of byRow.get(i) ?? []) {
         const c = records.get(id);
