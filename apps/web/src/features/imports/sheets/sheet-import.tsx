@@ -79,10 +79,22 @@ function SheetWizard({ sheet, onStarted }: { sheet: SheetView; onStarted: (jobId
 function SheetStage({ sheetId, jobId, onJob }: { sheetId: string; jobId: string | null; onJob: (jobId: string) => void }) {
   const { t } = useTranslation();
   const sheet = useSheetQuery(sheetId);
+  const [retrying, setRetrying] = useState(false);
   if (sheet.isError) return <ErrorAlert error={sheet.error} />;
   if (!sheet.data) return <Loader aria-label={t('common.loading')} />;
   const running = jobId ?? sheet.data.jobId;
-  if (running) return <SheetSummary sheet={sheet.data} jobId={running} onJob={onJob} />;
+  if (retrying) {
+    return (
+      <SheetWizard
+        sheet={sheet.data}
+        onStarted={(next) => {
+          setRetrying(false);
+          onJob(next);
+        }}
+      />
+    );
+  }
+  if (running) return <SheetSummary sheet={sheet.data} jobId={running} onJob={onJob} onRetry={() => setRetrying(true)} />;
   if (sheet.data.status !== 'uploaded') return <Text size="sm">{t('sheets.importing')}</Text>;
   return <SheetWizard sheet={sheet.data} onStarted={onJob} />;
 }

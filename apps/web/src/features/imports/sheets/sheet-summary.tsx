@@ -85,7 +85,7 @@ function ProblemRows({ sheet }: { sheet: SheetView }) {
  * duplicates, rejected), the rows not imported with their reasons and downloads, and "import the possible
  * duplicates anyway" for a person who has checked them.
  */
-export function SheetSummary({ sheet, jobId, onJob }: { sheet: SheetView; jobId: string; onJob: (jobId: string) => void }) {
+export function SheetSummary({ sheet, jobId, onJob, onRetry }: { sheet: SheetView; jobId: string; onJob: (jobId: string) => void; onRetry: () => void }) {
   const { t } = useTranslation();
   const job = useJobQuery(jobId);
   const again = useImportSheetMutation(sheet.id);
@@ -96,9 +96,16 @@ export function SheetSummary({ sheet, jobId, onJob }: { sheet: SheetView; jobId:
     <Stack gap="md">
       <JobProgress job={job.data} unit="rows" />
       {job.data.status === 'failed' ? (
-        <Alert color="red" variant="light" role="alert">
-          {t('imports.failed', { error: job.data.error ?? '' })}
-        </Alert>
+        <Stack gap="xs" align="flex-start">
+          <Alert color="red" variant="light" role="alert" w="100%">
+            {t('imports.failed', { error: job.data.error ?? '' })}
+          </Alert>
+          {sheet.status !== 'imported' ? (
+            <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={onRetry}>
+              {t('sheets.retry')}
+            </Button>
+          ) : null}
+        </Stack>
       ) : null}
       {result?.success ? (
         <Stack gap="md" data-testid="sheet-result">

@@ -114,6 +114,7 @@ export const sheetsAr: SheetsTranslation = {
     importDuplicates: 'استورد التكرارات المحتملة على أي حال',
     importDuplicatesHint: 'فقط بعد التحقق من أنهم أشخاص آخرون.',
     another: 'استورد جدول بيانات آخر',
+    retry: 'ابدأ الاستيراد من جديد (تبقى الصفوف المستوردة كما هي)',
     importing: 'يجري استيراد هذا الجدول.',
   },
   sheetReasons: SHEET_REASON_MESSAGES.ar,

@@ -114,6 +114,7 @@ export const sheetsAz: SheetsTranslation = {
     importDuplicates: 'Ehtimal olunan dublikatları yenə də idxal et',
     importDuplicatesHint: 'Yalnız onların başqa şəxslər olduğunu yoxladıqdan sonra.',
     another: 'Başqa cədvəl idxal et',
+    retry: 'İdxala yenidən başla (artıq idxal olunmuş sətirlər olduğu kimi qalır)',
     importing: 'Bu cədvəl idxal olunur.',
   },
   sheetReasons: SHEET_REASON_MESSAGES.az,

@@ -117,6 +117,7 @@ export const sheetsEn = {
     importDuplicates: 'Import the possible duplicates anyway',
     importDuplicatesHint: 'Only when you have checked that they are other people.',
     another: 'Import another spreadsheet',
+    retry: 'Start the import again (the rows already imported stay as they are)',
     importing: 'This sheet is being imported.',
   },
   sheetReasons: { ...SHEET_REASON_MESSAGES.en } as { [code in SheetReasonCode]: string },

@@ -114,6 +114,7 @@ export const sheetsRu: SheetsTranslation = {
     importDuplicates: 'Всё же импортировать возможные дубликаты',
     importDuplicatesHint: 'Только убедившись, что это другие люди.',
     another: 'Импортировать другую таблицу',
+    retry: 'Начать импорт заново (уже импортированные строки останутся как есть)',
     importing: 'Эта таблица импортируется.',
   },
   sheetReasons: SHEET_REASON_MESSAGES.ru,
