@@ -34,16 +34,22 @@ export function decodeCsv(bytes: Uint8Array): string {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     // Excel's "CSV" is written in the machine's code page: Arabic (1256), Cyrillic (1251) or Turkish and
-    // Azerbaijani Latin (1254). The right one turns the high bytes into letters of one script.
+    // Azerbaijani Latin (1254). The right one turns the high bytes into letters of one script; an Arabic or
+    // Cyrillic letter inside a Latin word ("Şirin" read as 1256 gives «ق» + "irin") counts against it.
     const candidates = [
-      { encoding: 'windows-1256', letters: /[\u0600-\u06ff]/g },
-      { encoding: 'windows-1251', letters: /[\u0400-\u04ff]/g },
-      { encoding: 'windows-1254', letters: /[\u00c0-\u024f]/g },
+      { encoding: 'windows-1256', letter: /[\u0600-\u06ff]/, mixes: true },
+      { encoding: 'windows-1251', letter: /[\u0400-\u04ff]/, mixes: true },
+      { encoding: 'windows-1254', letter: /[\u00c0-\u024f]/, mixes: false },
     ];
-    let best = { text: '', score: -1 };
+    let best = { text: '', score: -Infinity };
     for (const c of candidates) {
       const text = new TextDecoder(c.encoding).decode(bytes);
-      const score = text.match(c.letters)?.length ?? 0;
+      let score = 0;
+      for (let i = 0; i < text.length; i++) {
+        if (!c.letter.test(text[i]!)) continue;
+        const inLatinWord = /[A-Za-z]/.test(text[i - 1] ?? '') || /[A-Za-z]/.test(text[i + 1] ?? '');
+        score += c.mixes && inLatinWord ? -1 : 1;
+      }
       if (score > best.score) best = { text, score };
     }
     return best.text;
