@@ -52,7 +52,7 @@ describe('a consular officer', () => {
       expect(await page.getByTestId('export-people').count()).toBe(0);
 
       // Choose the file: the source name defaults to the file's name.
-      await page.locator('input[type="file"]').setInputFiles({ name: 'shelter-b.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(FILE, 'utf8') });
+      await page.getByRole('form', { name: 'Import a file' }).locator('input[type="file"]').setInputFiles({ name: 'shelter-b.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(FILE, 'utf8') });
       expect(await field(page, 'Source system').inputValue()).toBe('shelter-b');
       expect(await seriousViolations(page), 'accessibility of the import form').toEqual([]);
       await page.getByTestId('import-submit').click();

@@ -22,6 +22,7 @@ import { casesRoutes } from './modules/cases/cases.routes';
 import { familiesRoutes } from './modules/families/families.routes';
 import { ensureWorkflows } from './modules/cases/workflows.repository';
 import { importsRoutes } from './modules/imports/imports.routes';
+import { sheetImportsRoutes } from './modules/imports/sheet-imports.routes';
 import { jobsRoutes, startJobRunner } from './modules/jobs/jobs.routes';
 import { kinshipRoutes } from './modules/kinship/kinship.routes';
 import { identityRoutes } from './modules/people/identity.routes';
@@ -134,6 +135,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     jobsRoutes(app, ctx);
     importsRoutes(app, ctx, jobs);
     tracingRoutes(app, ctx);
+    sheetImportsRoutes(app, ctx, jobs);
     await kinshipRoutes(app, ctx, jobs);
 
     const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;

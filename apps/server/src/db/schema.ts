@@ -426,6 +426,49 @@ export interface CaseEventsTable {
   at: Generated<Timestamp>;
 }
 
+/** A source's saved column mapping: by normalised header, with its sex words and date order. */
+export interface SheetMappingsTable {
+  mission_id: string;
+  source_name: string;
+  columns: Json;
+  sex_values: Json;
+  date_order: Generated<string>;
+  updated_by: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+/** An uploaded spreadsheet (CSV or XLSX) on its way into the registry. */
+export interface SheetImportsTable {
+  id: string;
+  mission_id: string;
+  team_id: string | null;
+  uploaded_by: string | null;
+  file_name: string;
+  format: 'csv' | 'xlsx';
+  sheet_name: string | null;
+  headers: Json;
+  header_row: number;
+  row_count: number;
+  source_name: string | null;
+  mapping: Json | null;
+  status: Generated<'uploaded' | 'importing' | 'imported'>;
+  job_id: string | null;
+  result: Json | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+/** One data row of an uploaded sheet and what became of it. */
+export interface SheetImportRowsTable {
+  sheet_import_id: string;
+  row_number: number;
+  cells: Json | null;
+  status: Generated<'pending' | 'created' | 'updated' | 'unchanged' | 'rejected' | 'duplicate'>;
+  reasons: ColumnType<unknown, string | undefined, string>;
+  person_id: string | null;
+  duplicate_of: string | null;
+}
+
 /** The database as Kysely sees it; one interface per table, named as in SQL. */
 export interface Database {
   settings: SettingsTable;
@@ -470,6 +513,9 @@ export interface Database {
   name_word_keys: NameWordKeysTable;
   person_name_words: PersonNameWordsTable;
   case_events: CaseEventsTable;
+  sheet_mappings: SheetMappingsTable;
+  sheet_imports: SheetImportsTable;
+  sheet_import_rows: SheetImportRowsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

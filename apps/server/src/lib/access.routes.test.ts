@@ -14,6 +14,7 @@ import { buildCase, buildMission, buildPerson, buildPlace, buildPlacement, build
 import { buildMatch, buildProfile, screenOf } from '../../test/kinship-factories';
 import { buildTracingRequest } from '../../test/tracing-factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { insertSheetImport } from '../modules/imports/sheet-imports.repository';
 import { installAccessControl } from './access';
 import type { AppContext } from './context';
 
@@ -60,6 +61,14 @@ const NEEDS_CATEGORY: Record<string, { category: FieldCategory; access: 'read' |
   'POST /api/registry/people/:id/photos': { category: 'identity', access: 'write' },
   'GET /api/registry/people/:id/photos/:photoId': { category: 'identity', access: 'read' },
   'POST /api/registry/people/:id/nationality-claims': { category: 'identity', access: 'write' },
+  'POST /api/imports/sheets': { category: 'identity', access: 'write' },
+  'GET /api/imports/sheets/:id': { category: 'identity', access: 'write' },
+  'GET /api/imports/sheets/:id/mapping': { category: 'identity', access: 'write' },
+  'POST /api/imports/sheets/:id/preview': { category: 'identity', access: 'write' },
+  'POST /api/imports/sheets/:id/import': { category: 'identity', access: 'write' },
+  'GET /api/imports/sheets/:id/rows': { category: 'identity', access: 'write' },
+  'GET /api/imports/sheets/:id/rejected': { category: 'identity', access: 'write' },
+  'GET /api/imports/sheet-sources': { category: 'identity', access: 'write' },
   'POST /api/kinship/profiles/import': { category: 'genetic', access: 'read' },
   'POST /api/kinship/profiles/:id/corrections': { category: 'genetic', access: 'read' },
   'GET /api/people/:id/profile': { category: 'genetic', access: 'read' },
@@ -97,6 +106,14 @@ async function tracingRequestFor(role: Role, inScope: boolean, consent = true): 
   const person = await t.database.db.selectFrom('people').select('mission_id').where('id', '=', personId).executeTakeFirstOrThrow();
   return buildTracingRequest(t, { personIds: [personId], missionId: person.mission_id, teamId: inScope ? actor.teamId : null, consent });
 }
+/** An uploaded two-column sheet of the test mission (one synthetic row), as the upload route stores it. */
+async function sheetFor(): Promise<string> {
+  const id = crypto.randomUUID();
+  const sheet = { id, missionId: t.app.homeward.missionId, teamId: null, uploadedBy: (await buildUser(t)).id, fileName: 'sample.csv', format: 'csv' as const };
+  await insertSheetImport(t.database.db, { ...sheet, sheetName: null, headers: ['Name', 'Age'], headerRow: 1, sourceName: null }, [{ row: 2, cells: ['Sinay', '4'] }]);
+  return id;
+}
+const SHEET_MAPPING = { columns: ['given', 'estimated_age'], ageOn: '2026-11-01' };
 
 const userTarget = async () => (await buildUser(t, { roles: ['caseworker'] })).id;
 
@@ -205,6 +222,20 @@ const SAMPLES: Record<string, Sample> = {
     payload: { sourceSystem: 'sample-list', content: JSON.stringify({ id: `S-${crypto.randomUUID().slice(0, 8)}`, names: [{ given: 'Sinay' }] }) },
   }),
   'GET /api/exports/people': async () => ({ url: '/api/exports/people?sourceSystem=sample-list' }),
+  'POST /api/imports/sheets': async () => ({
+    url: '/api/imports/sheets',
+    payload: { fileName: 'sample.csv', dataBase64: Buffer.from('Name,Age\nSinay,4\n').toString('base64') },
+  }),
+  'GET /api/imports/sheets/:id': async () => ({ url: `/api/imports/sheets/${await sheetFor()}` }),
+  'GET /api/imports/sheets/:id/mapping': async () => ({ url: `/api/imports/sheets/${await sheetFor()}/mapping?source=sample-list` }),
+  'POST /api/imports/sheets/:id/preview': async () => ({ url: `/api/imports/sheets/${await sheetFor()}/preview`, payload: { mapping: SHEET_MAPPING } }),
+  'POST /api/imports/sheets/:id/import': async () => ({
+    url: `/api/imports/sheets/${await sheetFor()}/import`,
+    payload: { sourceName: `sample-sheet-${crypto.randomUUID().slice(0, 8)}`, mapping: SHEET_MAPPING },
+  }),
+  'GET /api/imports/sheets/:id/rows': async () => ({ url: `/api/imports/sheets/${await sheetFor()}/rows` }),
+  'GET /api/imports/sheets/:id/rejected': async () => ({ url: `/api/imports/sheets/${await sheetFor()}/rejected?format=xlsx` }),
+  'GET /api/imports/sheet-sources': async () => ({ url: '/api/imports/sheet-sources' }),
   'POST /api/registry/people/:id/photos': async (role, inScope) => ({
     url: `/api/registry/people/${await personFor(role, inScope)}/photos`,
     payload: { contentType: 'image/png', dataBase64: TINY_PNG, source: 'officer' },

@@ -7,3 +7,4 @@ export * from './people';
 export * from './registry';
 export * from './places';
 export * from './tracing';
+export * from './sheets';

@@ -34,6 +34,8 @@ export interface PlanTarget {
 /** The batch's outcome per record and the ids of the people changed (for the audit entry). */
 export interface BatchPlan {
   outcomes: ('created' | 'updated' | 'unchanged')[];
+  /** The person each record became or found again, in record order. */
+  personIds: string[];
   changedExisting: { id: string; birthWindow: { min: number; max: number } | null | undefined }[];
   touchedIds: string[];
 }
@@ -172,7 +174,7 @@ function planUnit(unit: ImportedPerson, additive: boolean, state: CurrentState, 
 
 /** Plan a whole batch (source ids unique within it) into `w`; parents are linked as claimed, source import. */
 export function planBatch(records: readonly ImportedRecord[], state: CurrentState, target: PlanTarget, w: ImportWrites): BatchPlan {
-  const plan: BatchPlan = { outcomes: [], changedExisting: [], touchedIds: [] };
+  const plan: BatchPlan = { outcomes: [], personIds: [], changedExisting: [], touchedIds: [] };
   const note = (r: ReturnType<typeof planUnit>) => {
     if (r.outcome === 'unchanged') return;
     plan.touchedIds.push(r.id);
@@ -195,6 +197,7 @@ export function planBatch(records: readonly ImportedRecord[], state: CurrentStat
       if (outcome === 'unchanged') outcome = 'updated';
     }
     plan.outcomes.push(outcome);
+    plan.personIds.push(child.id);
   }
   return plan;
 }

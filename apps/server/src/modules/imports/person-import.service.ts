@@ -41,9 +41,18 @@ export interface ImportResult {
   warnings: LineProblem[];
 }
 
+/** What one record of a written batch became: its line, the person, and the outcome. */
+export interface WrittenRecord {
+  line: number;
+  personId: string;
+  outcome: 'created' | 'updated' | 'unchanged';
+}
+
 /** Callbacks of a run: the CLI prints bad lines and progress; the job runner persists progress. */
 export interface ImportHooks {
   onRejected?: (problem: LineProblem) => void;
+  /** Told, inside each batch's transaction, what each record became (a sheet import records it per row). */
+  onWritten?: (trx: Transaction<Database>, written: WrittenRecord[]) => Promise<void>;
   onProgress?: (linesDone: number, linesTotal: number | null) => Promise<void> | void;
 }
 
@@ -68,7 +77,7 @@ async function loadState(trx: Transaction<Database>, target: PlanTarget, records
 }
 
 /** Write one batch in its own transaction, with one audit entry naming the people created or changed. */
-async function writeBatch(db: Kysely<Database>, target: ImportTarget, records: readonly ImportedRecord[], result: ImportResult): Promise<void> {
+async function writeBatch(db: Kysely<Database>, target: ImportTarget, records: readonly ImportedRecord[], result: ImportResult, hooks: ImportHooks): Promise<void> {
   if (records.length === 0) return;
   await inTransaction(db, async (trx) => {
     const state = await loadState(trx, target, records);
@@ -86,6 +95,10 @@ async function writeBatch(db: Kysely<Database>, target: ImportTarget, records: r
       target.audit,
       { action: 'person.import', targetType: 'person', targetIds: plan.touchedIds, details: { ...counts, records: records.length, sourceSystem: target.sourceSystem } },
       target.requestId,
+    );
+    await hooks.onWritten?.(
+      trx,
+      records.map((r, i) => ({ line: r.line, personId: plan.personIds[i]!, outcome: plan.outcomes[i]! })),
     );
     result.created += counts.created;
     result.updated += counts.updated;
@@ -133,14 +146,14 @@ export async function importPeople(db: Kysely<Database>, target: ImportTarget, m
       for (const w of record.warnings) if (result.warnings.length < MAX_LISTED) result.warnings.push({ line: record.line, reason: w });
       const keys = [record.person.sourceId, record.mother?.sourceId, record.father?.sourceId].filter((k): k is string => !!k);
       if (keys.some((k) => batchKeys.has(k))) {
-        await writeBatch(db, target, batch, result);
+        await writeBatch(db, target, batch, result, hooks);
         batch = [];
         batchKeys = new Set();
       }
       batch.push(record);
       for (const k of keys) batchKeys.add(k);
     }
-    await writeBatch(db, target, batch, result);
+    await writeBatch(db, target, batch, result, hooks);
     await hooks.onProgress?.(message.lines, total);
   }
   return result;

@@ -7,14 +7,15 @@ import { importResultSchema, useJobQuery } from './imports.queries';
 import type { ImportResult, JobView, LineProblem } from './imports.queries';
 import { rejectedLinesCsv } from './rejected-csv';
 
-/** The bar while the job runs: lines read of the file's lines, full once it has finished. */
-function JobProgress({ job }: { job: JobView }) {
+/** The bar while the job runs: lines (or a sheet's rows) read of all, full once it has finished. */
+export function JobProgress({ job, unit = 'lines' }: { job: JobView; unit?: 'lines' | 'rows' }) {
   const { t } = useTranslation();
   const { done, total } = job.progress;
   const finished = job.status === 'succeeded' || job.status === 'failed';
   const percent = finished ? 100 : total ? Math.min(100, Math.round((done / total) * 100)) : 0;
+  const ns = unit === 'rows' ? 'sheets' : 'imports';
   const text =
-    job.status === 'queued' ? t('imports.queued') : total === null ? t('imports.progressUnknown', { done }) : t('imports.progress', { done, total });
+    job.status === 'queued' ? t('imports.queued') : total === null ? t(`${ns}.progressUnknown`, { done }) : t(`${ns}.progress`, { done, total });
   return (
     <Stack gap={4}>
       <Progress
@@ -61,7 +62,7 @@ function ProblemTable({ problems, label }: { problems: readonly LineProblem[]; l
   );
 }
 
-function Count({ label, value, testId }: { label: string; value: number; testId: string }) {
+export function Count({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
     <Paper withBorder p="sm">
       <Text size="xs" c="dimmed" fw={600}>

@@ -9,6 +9,7 @@ import { PageHeader } from '../shell/page-header';
 import { ImportForm } from './import-form';
 import { ImportJob } from './import-job';
 import { useExportMutation } from './imports.queries';
+import { SheetImport } from './sheets/sheet-import';
 
 /**
  * Import of people from a homeward.person/1 file as a background job with a progress bar and the rejected
@@ -25,7 +26,18 @@ export function ImportsPage() {
   return (
     <>
       <PageHeader title={t('imports.title')} intro={t('imports.intro')} />
-      <Stack gap="lg" maw={960}>
+      <Stack gap="lg" maw={1100}>
+        {can('person.import') ? (
+          <Card withBorder padding="lg" component="section" aria-labelledby="sheet-import-title">
+            <Title order={2} size="h4" mb={4} id="sheet-import-title">
+              {t('sheets.title')}
+            </Title>
+            <Text size="sm" mb="md" c="dimmed">
+              {t('sheets.intro')}
+            </Text>
+            <SheetImport />
+          </Card>
+        ) : null}
         {can('person.import') ? (
           <Card withBorder padding="lg" component="section" aria-labelledby="import-title">
             <Title order={2} size="h4" mb="sm" id="import-title">

@@ -2,6 +2,7 @@ import type { Translation } from './en';
 import { caseworkAr } from './casework/ar';
 import { registryAr } from './registry/ar';
 import { tracingAr } from './tracing/ar';
+import { sheetsAr } from './sheets/ar';
 
 /** Arabic (Modern Standard); the layout flips right-to-left when it is chosen. */
 export const ar: Translation = {
@@ -244,6 +245,7 @@ export const ar: Translation = {
     verifyBroken: 'القيد رقم {{seq}} لا يتوافق مع السلسلة ({{reason}}). عدد القيود التي فُحصت: {{checked}}. أبلغ رئيس البعثة بذلك.',
   },
   ...registryAr,
+  ...sheetsAr,
   ...caseworkAr,
   ...tracingAr,
 };

@@ -2,6 +2,7 @@ import type { Translation } from './en';
 import { caseworkAz } from './casework/az';
 import { registryAz } from './registry/az';
 import { tracingAz } from './tracing/az';
+import { sheetsAz } from './sheets/az';
 
 /** Azerbaijani (Latin script). */
 export const az: Translation = {
@@ -244,6 +245,7 @@ export const az: Translation = {
     verifyBroken: '{{seq}} nömrəli qeyd zəncirə uyğun gəlmir ({{reason}}). Yoxlanılan qeydlər: {{checked}}. Bu barədə missiya başçısına məlumat verin.',
   },
   ...registryAz,
+  ...sheetsAz,
   ...caseworkAz,
   ...tracingAz,
 };

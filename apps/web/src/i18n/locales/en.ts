@@ -1,6 +1,7 @@
 import { caseworkEn } from './casework/en';
 import { registryEn } from './registry/en';
 import { tracingEn } from './tracing/en';
+import { sheetsEn } from './sheets/en';
 
 /**
  * English strings: the reference shape every other language must match key for key (the type of this
@@ -246,6 +247,7 @@ export const en = {
     verifyBroken: 'Entry {{seq}} does not fit the chain ({{reason}}). Entries checked: {{checked}}. Report this to the head of mission.',
   },
   ...registryEn,
+  ...sheetsEn,
   ...caseworkEn,
   ...tracingEn,
 };

@@ -2,6 +2,7 @@ import type { Translation } from './en';
 import { caseworkRu } from './casework/ru';
 import { registryRu } from './registry/ru';
 import { tracingRu } from './tracing/ru';
+import { sheetsRu } from './sheets/ru';
 
 /** Russian. */
 export const ru: Translation = {
@@ -244,6 +245,7 @@ export const ru: Translation = {
     verifyBroken: 'Запись № {{seq}} не соответствует цепочке ({{reason}}). Проверено записей: {{checked}}. Сообщите об этом главе миссии.',
   },
   ...registryRu,
+  ...sheetsRu,
   ...caseworkRu,
   ...tracingRu,
 };

@@ -132,7 +132,7 @@ export const caseworkAr: CaseworkTranslation = {
   },
   imports: {
     title: 'استيراد الأشخاص وتصديرهم',
-    intro: 'حمّل الأشخاص من ملف homeward.person/1 ‏(JSON Lines)، أو نزّل الأشخاص الذين في نطاق صلاحيتك بالصيغة نفسها.',
+    intro: 'حمّل الأشخاص من جدول بيانات (CSV أو Excel) أو من ملف homeward.person/1 ‏(JSON Lines)، أو نزّل الأشخاص الذين في نطاق صلاحيتك بصيغة homeward.person/1.',
     importTitle: 'استيراد ملف',
     file: 'الملف (.jsonl، homeward.person/1)',
     source: 'النظام المصدر',

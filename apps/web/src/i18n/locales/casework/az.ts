@@ -132,7 +132,7 @@ export const caseworkAz: CaseworkTranslation = {
   },
   imports: {
     title: 'Şəxslərin idxalı və ixracı',
-    intro: 'Şəxsləri homeward.person/1 faylından (JSON Lines) yükləyin və ya səlahiyyətinizdəki şəxsləri eyni formatda endirin.',
+    intro: 'Şəxsləri cədvəldən (CSV və ya Excel) və ya homeward.person/1 faylından (JSON Lines) yükləyin, yaxud səlahiyyətinizdəki şəxsləri homeward.person/1 formatında endirin.',
     importTitle: 'Fayl idxalı',
     file: 'Fayl (.jsonl, homeward.person/1)',
     source: 'Mənbə sistem',

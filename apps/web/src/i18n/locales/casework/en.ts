@@ -137,7 +137,7 @@ export const caseworkEn = {
   },
   imports: {
     title: 'Import and export people',
-    intro: 'Load people from a homeward.person/1 file (JSON Lines), or download the people in your scope in the same format.',
+    intro: 'Load people from a spreadsheet (CSV or Excel) or a homeward.person/1 file (JSON Lines), or download the people in your scope as homeward.person/1.',
     importTitle: 'Import a file',
     file: 'File (.jsonl, homeward.person/1)',
     source: 'Source system',

@@ -132,7 +132,7 @@ export const caseworkRu: CaseworkTranslation = {
   },
   imports: {
     title: 'Импорт и экспорт людей',
-    intro: 'Загрузите людей из файла homeward.person/1 (JSON Lines) или скачайте людей из вашей зоны доступа в том же формате.',
+    intro: 'Загрузите людей из таблицы (CSV или Excel) или из файла homeward.person/1 (JSON Lines) либо скачайте людей из вашей зоны доступа в формате homeward.person/1.',
     importTitle: 'Импорт файла',
     file: 'Файл (.jsonl, homeward.person/1)',
     source: 'Система-источник',

@@ -1,0 +1,6 @@
+export * from './sheet-mapping';
+export * from './header-dictionary.data';
+export * from './header-suggest';
+export * from './value-parse';
+export * from './sheet-row';
+export * from './sheet-reasons';
