@@ -13,6 +13,11 @@ export const RESOURCES = {
   audit: ['read', 'verify'],
   reference_data: ['read', 'update'],
   genetic: ['read', 'import', 'analyse', 'screen', 'confirm'],
+  /**
+   * Match suggestions (tracing and duplicates): `review` reads the queue and a pair side by side and may say
+   * "not sure" with a note; `confirm` decides a pair (confirm or reject), which is an identity decision.
+   */
+  matching: ['review', 'confirm'],
 } as const;
 
 export type Resource = keyof typeof RESOURCES;
@@ -57,6 +62,7 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
       'place.create': 'mission',
       'place.update': 'mission',
       'reference_data.read': 'all',
+      'matching.review': 'mission',
     },
     read: ['identity', 'location', 'contact', 'legal_detention', 'notes'],
     write: ['identity', 'location', 'contact', 'legal_detention', 'notes'],
@@ -82,7 +88,15 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
     write: ['medical'],
   },
   family_liaison: {
-    grants: { ...registryWork('assigned'), 'reference_data.read': 'all', 'genetic.read': 'assigned', 'genetic.import': 'assigned' },
+    // Tracing is their work: they review suggestions across the mission (a found child is rarely assigned to
+    // them yet) and record "not sure" with what the family said; a supervisor confirms.
+    grants: {
+      ...registryWork('assigned'),
+      'reference_data.read': 'all',
+      'genetic.read': 'assigned',
+      'genetic.import': 'assigned',
+      'matching.review': 'mission',
+    },
     read: ['identity', 'contact', 'genetic', 'notes'],
     write: ['identity', 'contact', 'genetic', 'notes'],
   },
@@ -101,6 +115,8 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
       'genetic.analyse': 'mission',
       'genetic.screen': 'mission',
       'genetic.confirm': 'mission',
+      'matching.review': 'mission',
+      'matching.confirm': 'mission',
     },
     read: ['identity', 'location', 'contact', 'genetic', 'legal_detention', 'notes'],
     write: ['identity', 'location', 'contact', 'legal_detention', 'notes'],
