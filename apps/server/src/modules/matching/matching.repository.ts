@@ -174,11 +174,16 @@ export async function candidatesByTrigram(
 ): Promise<string[]> {
   if (nameText.trim().length < 3) return [];
   await sql`SET LOCAL pg_trgm.similarity_threshold = 0.4`.execute(db);
+  await sql`SET LOCAL pg_trgm.word_similarity_threshold = 0.6`.execute(db);
+  // Whole names alike, or what was typed so far found within a longer name.
   let q = db
     .selectFrom('person_match_state')
     .innerJoin('people', 'people.id', 'person_match_state.person_id')
-    .select(['person_match_state.person_id', sql<number>`similarity(person_match_state.name_text, ${nameText})`.as('similarity')])
-    .where(sql<SqlBool>`person_match_state.name_text % ${nameText}`)
+    .select([
+      'person_match_state.person_id',
+      sql<number>`greatest(similarity(person_match_state.name_text, ${nameText}), word_similarity(${nameText}, person_match_state.name_text))`.as('similarity'),
+    ])
+    .where(sql<SqlBool>`(person_match_state.name_text % ${nameText} OR ${nameText} <% person_match_state.name_text)`)
     .where((eb) => peopleFilter(eb, filter));
   if (birthYears) {
     q = q
@@ -220,13 +225,14 @@ export async function findSuggestion(db: Db, id: string, forUpdate = false) {
   return q.executeTakeFirst();
 }
 
-/** The latest suggestion of a pair (any status). */
-export async function latestOfPair(db: Db, a: string, b: string) {
+/** The latest suggestion of a pair (any status) of one kind. */
+export async function latestOfPair(db: Db, a: string, b: string, kind: 'tracing' | 'duplicate') {
   return db
     .selectFrom('match_suggestions')
     .selectAll()
     .where('person_a', '=', a)
     .where('person_b', '=', b)
+    .where('kind', '=', kind)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .executeTakeFirst();

@@ -18,6 +18,7 @@ import {
   nextQueued,
   openSuggestionsOf,
   queueMatching,
+  queueMatchingWithChildren,
   rescoreSuggestion,
   supersedeSuggestions,
   writeMatchIndex,
@@ -65,7 +66,7 @@ async function reconcile(
     const [a, b] = pairOf(personId, other);
     const evidenceA = a === personId ? input.fingerprint : otherPrint;
     const evidenceB = b === personId ? input.fingerprint : otherPrint;
-    const latest = await latestOfPair(trx, a, b);
+    const latest = await latestOfPair(trx, a, b, kind);
     if (latest && (latest.status === 'proposed' || latest.status === 'unsure')) {
       if (latest.probability !== score.probability || latest.band !== score.band || latest.evidence_a !== evidenceA || latest.evidence_b !== evidenceB) {
         await rescoreSuggestion(trx, latest.id, { ...score, evidenceA, evidenceB });
@@ -102,6 +103,13 @@ export async function matchPerson(trx: Trx, model: MatchModel, personId: string)
       );
     }
     return outcome;
+  }
+  // A record that became sought (a tracing request) no longer takes part in duplicate suggestions.
+  if (person.is_sought) {
+    outcome.superseded += await supersedeSuggestions(
+      trx,
+      (await openSuggestionsOf(trx, personId, 'duplicate')).map((s) => s.id),
+    );
   }
   const f = featuresOf(record);
   const fingerprint = fingerprintOf(record);
@@ -156,6 +164,21 @@ export async function matchPerson(trx: Trx, model: MatchModel, personId: string)
   return outcome;
 }
 
+/**
+ * A person's identity facts changed: re-index them now (so that search-before-create and other records' candidate
+ * searches see the change at once) and queue them, with the children whose records name them as a parent, for
+ * background matching. Runs in the caller's transaction.
+ */
+export async function personChanged(trx: Trx, personIds: readonly string[]): Promise<void> {
+  for (const personId of personIds) {
+    const person = await matchingPerson(trx, personId);
+    const record = person?.matching_consent ? (await loadMatchRecords(trx, [personId])).get(personId) : undefined;
+    if (!person || !record) await clearMatchIndex(trx, personId);
+    else await writeMatchIndex(trx, { personId, missionId: person.mission_id, fingerprint: fingerprintOf(record), ...indexEntryOf(featuresOf(record)) });
+  }
+  await queueMatchingWithChildren(trx, personIds);
+}
+
 /** The result a `matching` job records. */
 export interface MatchingJobResult {
   people: number;
@@ -191,7 +214,7 @@ export class MatchingScheduler {
 
   /** Look for queued people now and then (imports and other jobs queue people outside any request). */
   start(): void {
-    const every = this.options.pollMs ?? 10_000;
+    const every = this.options.pollMs ?? 2_000;
     if (every > 0) {
       this.timer = setInterval(() => this.kick(), every);
       this.timer.unref();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RegisterPersonRequest } from '@homeward/domain';
+import type { z } from 'zod';
+import type { registerPersonRequestSchema } from '@homeward/domain';
 import { buildUser, sessionCookie } from '../../../test/factories';
 import { buildTracingRequest } from '../../../test/matching-factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
@@ -33,7 +34,9 @@ afterAll(() => t.close());
 const post = (url: string, payload: object, cookie = officer) => t.app.inject({ method: 'POST', url, payload, headers: { cookie } });
 const get = (url: string, cookie = officer) => t.app.inject({ method: 'GET', url, headers: { cookie } });
 
-async function register(body: Partial<RegisterPersonRequest> & { names: RegisterPersonRequest['names'] }, cookie = officer): Promise<string> {
+type Registration = z.input<typeof registerPersonRequestSchema>;
+
+async function register(body: Registration, cookie = officer): Promise<string> {
   const res = await post('/api/registry/people', { sex: 'U', ...body }, cookie);
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as string;
