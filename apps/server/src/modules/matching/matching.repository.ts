@@ -27,14 +27,24 @@ export async function queueMatching(db: Db, personIds: readonly string[]): Promi
   }
 }
 
-/** The next people to match, oldest change first. */
+/** The next people to match, oldest change first; the time is kept as text (microseconds, which a Date loses). */
 export async function nextQueued(db: Db, limit: number) {
-  return db.selectFrom('person_match_queue').select(['person_id', 'queued_at']).orderBy('queued_at').orderBy('person_id').limit(limit).execute();
+  return db
+    .selectFrom('person_match_queue')
+    .select(['person_id', sql<string>`queued_at::text`.as('queued_at')])
+    .orderBy('person_match_queue.queued_at')
+    .orderBy('person_id')
+    .limit(limit)
+    .execute();
 }
 
 /** Take a person off the queue unless they were queued again after `queuedAt` (a change during matching). */
-export async function dequeue(db: Db, personId: string, queuedAt: Date): Promise<void> {
-  await db.deleteFrom('person_match_queue').where('person_id', '=', personId).where('queued_at', '<=', queuedAt).execute();
+export async function dequeue(db: Db, personId: string, queuedAt: string): Promise<void> {
+  await db
+    .deleteFrom('person_match_queue')
+    .where('person_id', '=', personId)
+    .where(sql<SqlBool>`queued_at <= ${queuedAt}::timestamptz`)
+    .execute();
 }
 
 export async function countQueued(db: Db): Promise<number> {
@@ -61,6 +71,7 @@ export async function writeMatchIndex(
     birthYears: [number, number] | null;
   },
 ): Promise<void> {
+  await lockPersonIndex(db, entry.personId);
   await clearMatchIndex(db, entry.personId);
   const keys = [...new Set(entry.keys)];
   for (let i = 0; i < keys.length; i += 1000) {
@@ -84,8 +95,17 @@ export async function writeMatchIndex(
     .execute();
 }
 
+/**
+ * One writer of a person's index at a time (a request re-indexing a changed person while the background job
+ * matches them): a transaction-scoped advisory lock on the person, taken again harmlessly by the same transaction.
+ */
+async function lockPersonIndex(db: Db, personId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(720190002, hashtext(${personId}))`.execute(db);
+}
+
 /** A person who may not (or no longer) take part in matching leaves the index. */
 export async function clearMatchIndex(db: Db, personId: string): Promise<void> {
+  await lockPersonIndex(db, personId);
   await db.deleteFrom('person_match_keys').where('person_id', '=', personId).execute();
   await db.deleteFrom('person_match_terms').where('person_id', '=', personId).execute();
   await db.deleteFrom('person_match_state').where('person_id', '=', personId).execute();
@@ -398,4 +418,25 @@ export async function queueMission(db: Db, missionId: string): Promise<void> {
     .expression(db.selectFrom('people').select('id').where('mission_id', '=', missionId))
     .onConflict((oc) => oc.column('person_id').doNothing())
     .execute();
+}
+
+/**
+ * People whose current names are like the typed text (the registry's name search on `person_names`): always
+ * current, even for people the background job has not indexed yet (just imported), so search before create
+ * never misses a fresh record. Their records are scored by the engine like every other candidate.
+ */
+export async function candidatesByNameSearch(db: Db, query: string, filter: CandidateFilter, limit: number): Promise<string[]> {
+  if (query.trim().length < 2) return [];
+  await sql`SET LOCAL pg_trgm.word_similarity_threshold = 0.45`.execute(db);
+  const rows = await db
+    .selectFrom('person_names')
+    .innerJoin('people', 'people.id', 'person_names.person_id')
+    .select(['people.id', sql<number>`word_similarity(${query}, person_names.search_text)`.as('similarity')])
+    .where('person_names.superseded_at', 'is', null)
+    .where(sql<SqlBool>`${query} <% person_names.search_text`)
+    .where((eb) => peopleFilter(eb, filter))
+    .orderBy('similarity', 'desc')
+    .limit(limit * 3)
+    .execute();
+  return [...new Set(rows.map((r) => r.id))].slice(0, limit);
 }

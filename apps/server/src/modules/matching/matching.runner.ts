@@ -234,6 +234,8 @@ export class MatchingScheduler {
 
   /** Match everything queued and wait for it (tests, the CLI, and an administrator's "match now"). */
   async drain(): Promise<void> {
+    // Jobs ahead of matching (an import) queue people when they finish.
+    await this.jobs.idle();
     for (let round = 0; round < 100; round += 1) {
       if (this.running) await this.running;
       if ((await countQueued(this.db)) === 0 || this.closed) return;

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import {
   EVIDENCE_LEVELS,
+  querySearchText,
   type MatchCandidate,
   type MatchCandidatesRequest,
   type MatchDecisionResponse,
@@ -10,7 +11,7 @@ import {
   type MatchSuggestion,
   type RelationshipKind,
 } from '@homeward/domain';
-import { nameKey, readName } from '@homeward/domain/names';
+import { nameKey, parsePatronymic, readName } from '@homeward/domain/names';
 import type { PersonRecord as EngineRecord } from '@homeward/domain/person-record';
 import type { Database } from '../../db/schema';
 import { auditActor, requireCategory, requireScope } from '../../lib/access';
@@ -23,6 +24,7 @@ import { birthsOf, namesOf } from '../people/identity.repository';
 import { personInScope } from '../people/people.policy';
 import { explainPair, featuresOf, findCandidateIds, loadMatchModel, loadMatchRecords, scorerFor, type PairExplanation } from './matching.engine';
 import {
+  candidatesByNameSearch,
   countQueued,
   findSuggestion,
   fingerprintsOf,
@@ -103,7 +105,9 @@ function presentNames(rows: Awaited<ReturnType<typeof namesOf>>): MatchSide['nam
       if (!text) return [];
       const script = n.script as 'Latn' | 'Cyrl' | 'Arab';
       const reading = readName(text, script, role === 'family').reading;
-      const key = role === 'full' ? null : nameKey(text, { script, role: role === 'family' ? 'family' : 'given' });
+      // As the engine reads it: a patronymic ("Rauf qızı") compares as the father's own name.
+      const compared = role === 'father' ? (parsePatronymic(text)?.father ?? text) : text;
+      const key = role === 'full' ? null : nameKey(compared, { script, role: role === 'family' ? 'family' : 'given' });
       return [{ role, text, reading, key: key ? (key.canon ?? key.fold) : reading }];
     }),
   }));
@@ -365,7 +369,9 @@ export async function searchCandidates(trx: Trx, actor: Actor, input: MatchCandi
   if (f.given.length + f.family.length + f.father.length === 0) return [];
   const model = await loadMatchModel(trx);
   const { scorer, total } = await scorerFor(trx, model, f);
-  const ids = await findCandidateIds(trx, f, { missionId: actor.missionId, exclude: null, sought: null, scope: personInScope(actor, scope) }, total, 200);
+  const filter = { missionId: actor.missionId, exclude: null, sought: null, scope: personInScope(actor, scope) };
+  const typed = querySearchText(input.names.flatMap((n) => [n.given, n.father, n.family, n.full]).filter((p): p is string => !!p).join(' '));
+  const ids = [...new Set([...(await findCandidateIds(trx, f, filter, total, 200)), ...(await candidatesByNameSearch(trx, typed, filter, 30))])];
   const records = await loadMatchRecords(trx, ids);
   const rows = new Map((await matchPeopleRows(trx, ids)).map((r) => [r.id, r]));
   const scored: MatchCandidate[] = [];

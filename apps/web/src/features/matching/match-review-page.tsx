@@ -145,7 +145,7 @@ export function MatchReviewPage() {
   const decide = useMatchDecisionMutation();
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<MatchSuggestion['kind'] | null>(null);
   const [lastDecision, setLastDecision] = useState<MatchDecisionResponse | null>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const index = items.findIndex((i) => i.id === selectedId);
@@ -174,7 +174,7 @@ export function MatchReviewPage() {
       { id: selectedId, decision, reason: reason || null },
       {
         onSuccess: (result) => {
-          setConfirming(false);
+          setConfirming(null);
           setLastDecision(result);
           notify('success', t(`matching.done.${result.status === 'confirmed' ? 'confirmed' : result.status === 'rejected' ? 'rejected' : 'unsure'}`));
           select(decision === 'unsure' ? selectedId : after);
@@ -183,7 +183,7 @@ export function MatchReviewPage() {
     );
   };
   const askConfirm = () => {
-    if (mayDecide && selectedId && suggestion.data && !decide.isPending) setConfirming(true);
+    if (mayDecide && selectedId && suggestion.data && !decide.isPending) setConfirming(suggestion.data.kind);
   };
 
   useHotkeys([
@@ -209,6 +209,7 @@ export function MatchReviewPage() {
           <Stack gap="sm">
             <SegmentedControl
               aria-label={t('matching.filters.kind')}
+              data-testid="match-kind-filter"
               size="xs"
               fullWidth
               value={filters.kind}
@@ -289,7 +290,7 @@ export function MatchReviewPage() {
                   <Badge size="lg" variant="light" tt="none" color={current.kind === 'tracing' ? 'grape' : 'blue'}>
                     {t(`matching.kind.${current.kind}`)}
                   </Badge>
-                  <Badge size="lg" variant="filled" tt="none" color={current.band === 'match' ? 'green' : 'yellow'}>
+                  <Badge size="lg" variant="light" tt="none" color={current.band === 'match' ? 'green' : 'yellow'}>
                     {t(`matching.band.${current.band}`)}
                   </Badge>
                   <Text fw={600}>{t('matching.probability', { percent: percent(current.probability) })}</Text>
@@ -327,7 +328,7 @@ export function MatchReviewPage() {
                       <Group gap="sm">
                         {mayDecide ? (
                           <>
-                            <Button color="green" onClick={askConfirm} data-testid="match-confirm">
+                            <Button color="teal.9" onClick={askConfirm} data-testid="match-confirm">
                               {t('matching.confirm')} <Kbd ms="xs" size="xs">c</Kbd>
                             </Button>
                             <Button color="red" variant="light" loading={decide.isPending && decide.variables.decision === 'reject'} onClick={() => run('reject')} data-testid="match-reject">
@@ -347,15 +348,15 @@ export function MatchReviewPage() {
           </Stack>
         </Grid.Col>
       </Grid>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('matching.confirmTitle')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={t('matching.confirmTitle')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack>
-          <Text size="sm">{current?.kind === 'tracing' ? t('matching.confirmTracing') : t('matching.confirmDuplicate')}</Text>
+          <Text size="sm">{confirming === 'tracing' ? t('matching.confirmTracing') : t('matching.confirmDuplicate')}</Text>
           {decide.isError ? <ErrorAlert error={decide.error} /> : null}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
+            <Button variant="default" onClick={() => setConfirming(null)}>
               {t('common.cancel')}
             </Button>
-            <Button color="green" data-autofocus loading={decide.isPending} onClick={() => run('confirm')} data-testid="match-confirm-final">
+            <Button color="teal.9" data-autofocus loading={decide.isPending} onClick={() => run('confirm')} data-testid="match-confirm-final">
               {t('matching.confirm')}
             </Button>
           </Group>

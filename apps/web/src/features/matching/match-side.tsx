@@ -95,7 +95,7 @@ export function MatchSideCard({ side, testId }: { side: MatchSide; testId: strin
         {request ? (
           <Card bg="grape.0" padding="xs" radius="sm">
             <Text size="sm" fw={600}>
-              {t('matching.request', { reference: request.reference })} · {t(`matching.status.${request.status === 'found' ? 'confirmed' : 'open'}`)}
+              {t('matching.request', { reference: request.reference })} · {t(`matching.requestStatus.${request.status}`)}
             </Text>
             <Text size="sm">
               {t('matching.requestDetail', {

@@ -62,7 +62,7 @@ export function DuplicateCandidates({ names, sex, birth }: { names: readonly Nam
             <Text size="sm">{t('registration.duplicates.found')}</Text>
             {candidates.map((c) => (
               <Stack key={c.id} gap={2} data-testid="duplicate-candidate">
-                <Group gap="xs" wrap="nowrap">
+                <Group gap={6} wrap="wrap">
                   <Text fw={600} size="sm">
                     <PersonName name={c.displayName} />
                   </Text>

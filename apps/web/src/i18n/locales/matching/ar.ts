@@ -9,6 +9,7 @@ export const matchingAr: MatchingTranslation = {
     kind: { tracing: 'بحث عن مفقود', duplicate: 'تكرار محتمل' },
     band: { match: 'تطابق قوي', review: 'يستحق النظر' },
     status: { open: 'بانتظار المراجعة', proposed: 'مقترح', unsure: 'غير متأكد', confirmed: 'مؤكَّد', rejected: 'مرفوض', superseded: 'متجاوَز' },
+    requestStatus: { open: 'مفتوح', found: 'تم العثور', closed: 'مغلق' },
     queueLabel: 'الاقتراحات المطلوب مراجعتها',
     empty: 'لا شيء للمراجعة بهذه المرشحات.',
     pending: '{{count}} شخصًا بانتظار المطابقة؛ قد تظهر اقتراحات أخرى.',

@@ -9,6 +9,7 @@ export const matchingAz: MatchingTranslation = {
     kind: { tracing: 'Axtarış', duplicate: 'Ehtimal olunan təkrar' },
     band: { match: 'Güclü uyğunluq', review: 'Baxmağa dəyər' },
     status: { open: 'Yoxlanılacaq', proposed: 'Təklif olunub', unsure: 'Əmin deyiləm', confirmed: 'Təsdiqlənib', rejected: 'Rədd edilib', superseded: 'Köhnəlib' },
+    requestStatus: { open: 'Açıq', found: 'Tapılıb', closed: 'Bağlanıb' },
     queueLabel: 'Yoxlanılacaq təkliflər',
     empty: 'Bu filtrlərlə yoxlanılacaq heç nə yoxdur.',
     pending: '{{count}} nəfər uyğunlaşdırmanı gözləyir; yeni təkliflər görünə bilər.',

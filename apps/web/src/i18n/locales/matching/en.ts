@@ -7,6 +7,7 @@ export const matchingEn = {
     kind: { tracing: 'Tracing', duplicate: 'Possible duplicate' },
     band: { match: 'Strong match', review: 'Worth a look' },
     status: { open: 'To review', proposed: 'Proposed', unsure: 'Not sure', confirmed: 'Confirmed', rejected: 'Rejected', superseded: 'Superseded' },
+    requestStatus: { open: 'Open', found: 'Found', closed: 'Closed' },
     queueLabel: 'Suggestions to review',
     empty: 'Nothing to review with these filters.',
     pending: '{{count}} people are waiting to be matched; more suggestions may appear.',

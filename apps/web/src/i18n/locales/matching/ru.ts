@@ -9,6 +9,7 @@ export const matchingRu: MatchingTranslation = {
     kind: { tracing: 'Розыск', duplicate: 'Возможный дубликат' },
     band: { match: 'Сильное совпадение', review: 'Стоит проверить' },
     status: { open: 'К проверке', proposed: 'Предложено', unsure: 'Не уверен', confirmed: 'Подтверждено', rejected: 'Отклонено', superseded: 'Устарело' },
+    requestStatus: { open: 'Открыт', found: 'Найден', closed: 'Закрыт' },
     queueLabel: 'Предложения к проверке',
     empty: 'С этими фильтрами проверять нечего.',
     pending: 'Ожидают сопоставления: {{count}} чел.; могут появиться новые предложения.',
