@@ -207,6 +207,8 @@ export const matchCandidateSchema = z.object({
   displayName: z.string().nullable(),
   sex: z.enum(['F', 'M', 'U']),
   isSought: z.boolean(),
+  /** The person's other recorded names, as written (how the typed name may have been found). */
+  otherNames: z.array(z.string()),
   probability: z.number(),
   band: matchBandSchema.nullable(),
   why: z.array(z.object({ field: matchFieldSchema, weight: z.number() })),

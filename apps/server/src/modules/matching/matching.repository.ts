@@ -144,6 +144,9 @@ function peopleFilter(eb: ExpressionBuilder<Database, 'people'>, filter: Candida
   return eb.and(conditions);
 }
 
+/** At most this many (key, person) postings are read per candidate search. */
+const MAX_POSTINGS = 20_000;
+
 /**
  * People sharing blocking keys with a record, ranked as the in-memory index ranks them: the sum over shared
  * keys of their rarity, log2(N / block size) + 1. Keys shared by more than `maxBlock` people are too common to
@@ -163,7 +166,15 @@ export async function candidatesByKeys(
     .where('key', 'in', unique)
     .groupBy('key')
     .execute();
-  const usable = blocks.filter((b) => Number(b.n) <= options.maxBlock);
+  // Rarest keys first, and no more postings than a bounded read: common keys add little but rows.
+  const usable: typeof blocks = [];
+  let postings = 0;
+  for (const b of [...blocks].sort((x, y) => Number(x.n) - Number(y.n))) {
+    const n = Number(b.n);
+    if (n > options.maxBlock || (usable.length > 0 && postings + n > MAX_POSTINGS)) break;
+    usable.push(b);
+    postings += n;
+  }
   if (usable.length === 0) return [];
   const rarity = new Map(usable.map((b) => [b.key, Math.log2((options.total + 1) / Number(b.n)) + 1]));
   const rows = await db

@@ -380,9 +380,11 @@ export async function searchCandidates(trx: Trx, actor: Actor, input: MatchCandi
     if (!row) continue;
     const { probability, weight, explanation } = explainPair(scorer, featuresOf(record), f);
     if (weight <= 0) continue;
+    const written = [...new Set(record.names.map((n) => (n.full ?? [n.given, n.father, n.grandfather, n.family].filter(Boolean).join(' ')).trim()))];
     scored.push({
       id,
       displayName: row.display_name,
+      otherNames: written.filter((n) => n && n !== row.display_name).slice(0, 3),
       sex: row.sex as MatchCandidate['sex'],
       isSought: row.is_sought,
       probability: Math.round(probability * 1000) / 1000,

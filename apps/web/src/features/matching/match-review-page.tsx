@@ -186,16 +186,24 @@ export function MatchReviewPage() {
     if (mayDecide && selectedId && suggestion.data && !decide.isPending) setConfirming(suggestion.data.kind);
   };
 
+  // Shortcuts act on the page, not while the confirmation dialog is open (Enter and Esc answer it there).
+  const whenFree = (action: () => void) => () => {
+    if (confirming === null) action();
+  };
   useHotkeys([
-    ['j', () => move(1)],
-    ['k', () => move(-1)],
-    ['c', askConfirm],
-    ['r', () => mayDecide && run('reject')],
-    ['u', () => run('unsure')],
-    ['n', (event) => {
-      event.preventDefault();
-      noteRef.current?.focus();
-    }],
+    ['j', whenFree(() => move(1))],
+    ['k', whenFree(() => move(-1))],
+    ['c', whenFree(askConfirm)],
+    ['r', whenFree(() => mayDecide && run('reject'))],
+    ['u', whenFree(() => run('unsure'))],
+    [
+      'n',
+      (event) => {
+        if (confirming !== null) return;
+        event.preventDefault();
+        noteRef.current?.focus();
+      },
+    ],
   ]);
 
   const current = suggestion.data;

@@ -75,6 +75,17 @@ export function DuplicateCandidates({ names, sex, birth }: { names: readonly Nam
                     </Badge>
                   ) : null}
                 </Group>
+                {c.otherNames.length > 0 ? (
+                  <Text size="xs">
+                    {t('matching.alsoKnownAs')}:{' '}
+                    {c.otherNames.map((n, i) => (
+                      <span key={n}>
+                        {i > 0 ? ' · ' : ''}
+                        <PersonName name={n} />
+                      </span>
+                    ))}
+                  </Text>
+                ) : null}
                 <Text size="xs" c="dimmed">
                   {labels.sex(c.sex)} · <AgeText birthYears={c.birthYears} /> ·{' '}
                   {c.why

@@ -17,6 +17,7 @@ export const matchingAr: MatchingTranslation = {
     probability: 'احتمال أن يكونا الشخص نفسه {{percent}}٪',
     selectOne: 'اختر اقتراحًا من القائمة.',
     side: { sought: 'مطلوب في طلب بحث', registry: 'سجل في السجل العام' },
+    alsoKnownAs: 'مسجّل أيضًا باسم',
     sought: 'مطلوب',
     names: 'الأسماء',
     reading: 'القراءة',

@@ -17,6 +17,7 @@ export const matchingAz: MatchingTranslation = {
     probability: 'Eyni şəxs olma ehtimalı {{percent}}%',
     selectOne: 'Siyahıdan bir təklif seçin.',
     side: { sought: 'Axtarış müraciəti ilə axtarılır', registry: 'Reyestr qeydi' },
+    alsoKnownAs: 'Digər yazılışları',
     sought: 'Axtarılır',
     names: 'Adlar',
     reading: 'Oxunuş',

@@ -15,6 +15,7 @@ export const matchingEn = {
     probability: '{{percent}}% likely the same person',
     selectOne: 'Choose a suggestion in the list.',
     side: { sought: 'Sought by a tracing request', registry: 'Registry record' },
+    alsoKnownAs: 'Also recorded as',
     sought: 'Sought',
     names: 'Names',
     reading: 'Reading',

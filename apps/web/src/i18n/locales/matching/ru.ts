@@ -17,6 +17,7 @@ export const matchingRu: MatchingTranslation = {
     probability: 'Вероятность, что это один человек: {{percent}}%',
     selectOne: 'Выберите предложение в списке.',
     side: { sought: 'Разыскивается по запросу о розыске', registry: 'Запись реестра' },
+    alsoKnownAs: 'Также записан(а) как',
     sought: 'Разыскивается',
     names: 'Имена',
     reading: 'Чтение',
