@@ -451,3 +451,16 @@ export async function candidatesByNameSearch(db: Db, query: string, filter: Cand
     .execute();
   return [...new Set(rows.map((r) => r.id))].slice(0, limit);
 }
+
+/** Which of `others` have a recorded relationship (any kind) with the person: relatives are not duplicates. */
+export async function relatedAmong(db: Db, personId: string, others: readonly string[]): Promise<Set<string>> {
+  if (others.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('relationships')
+    .select('related_person_id')
+    .where('person_id', '=', personId)
+    .where('related_person_id', 'in', others)
+    .where('superseded_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.related_person_id));
+}

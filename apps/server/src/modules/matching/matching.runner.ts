@@ -6,7 +6,18 @@ import type { Database } from '../../db/schema';
 import { recordAudit, SYSTEM_ACTOR } from '../../lib/audit';
 import { inTransaction } from '../../lib/transaction';
 import type { JobRunner } from '../jobs/job-runner';
-import { explainPair, featuresOf, findCandidateIds, fingerprintOf, indexEntryOf, loadMatchModel, loadMatchRecords, scorerFor, type MatchModel } from './matching.engine';
+import {
+  explainPair,
+  featuresOf,
+  findCandidateIds,
+  fingerprintOf,
+  indexEntryOf,
+  loadMatchModel,
+  loadMatchRecords,
+  scorerFor,
+  type MatchModel,
+  type PairExplanation,
+} from './matching.engine';
 import {
   clearMatchIndex,
   countQueued,
@@ -19,6 +30,7 @@ import {
   openSuggestionsOf,
   queueMatching,
   queueMatchingWithChildren,
+  relatedAmong,
   rescoreSuggestion,
   supersedeSuggestions,
   writeMatchIndex,
@@ -88,6 +100,16 @@ async function reconcile(
 
 const rounded = (p: number) => Math.round(p * 1e6) / 1e6;
 
+/**
+ * The review policy on top of the engine's band: a pair whose own names are known on both sides and differ is
+ * shown as "worth a look", never as a strong match — siblings share everything else (parents, surname, origin,
+ * the father's kunya), and a child known by another name needs a person's judgement anyway.
+ */
+function reviewBand(band: 'match' | 'review', explanation: PairExplanation): 'match' | 'review' {
+  const given = explanation.fields.find((f) => f.field === 'given');
+  return band === 'match' && given?.level === 'disagree' ? 'review' : band;
+}
+
 /** Matches one person against the registry and stores the suggestions (one transaction, the caller's). */
 export async function matchPerson(trx: Trx, model: MatchModel, personId: string): Promise<PersonMatchOutcome> {
   const outcome: PersonMatchOutcome = { proposed: 0, updated: 0, superseded: 0, requeue: [] };
@@ -140,21 +162,28 @@ export async function matchPerson(trx: Trx, model: MatchModel, personId: string)
       const band = scorer.band(probability);
       if (band === null) continue;
       const { explanation, weight } = explainPair(scorer, c.f, f);
-      scored.set(c.id, { probability: rounded(probability), score: Math.round(weight * 100) / 100, band, explanation });
+      scored.set(c.id, { probability: rounded(probability), score: Math.round(weight * 100) / 100, band: reviewBand(band, explanation), explanation });
     }
     await reconcile(trx, { missionId: person.mission_id, kind: 'tracing', personId, fingerprint, scored }, outcome);
     return outcome;
   }
+  // Registry candidates compete as in the engine's `findDuplicates` (siblings share the family's evidence
+  // instead of each being proposed), and people already related by a recorded relationship are two people.
+  const related = await relatedAmong(trx, personId, candidateIds);
+  let totalOdds = 0;
+  for (const c of candidates) if (!sought.has(c.id) && !related.has(c.id)) totalOdds += scorer.odds(c.weight);
   for (const c of candidates) {
-    const probability = scorer.probability(c.weight);
-    const band = scorer.band(probability);
     if (sought.has(c.id)) {
-      if (band !== null) outcome.requeue.push(c.id);
+      if (scorer.band(scorer.probability(c.weight)) !== null) outcome.requeue.push(c.id);
       continue;
     }
+    if (related.has(c.id)) continue;
+    const odds = scorer.odds(c.weight);
+    const probability = Number.isFinite(totalOdds) ? odds / (1 + totalOdds) : odds === Infinity ? 1 : 0;
+    const band = scorer.band(probability);
     if (band === null) continue;
     const { explanation, weight } = explainPair(scorer, c.f, f);
-    scored.set(c.id, { probability: rounded(probability), score: Math.round(weight * 100) / 100, band, explanation });
+    scored.set(c.id, { probability: rounded(probability), score: Math.round(weight * 100) / 100, band: reviewBand(band, explanation), explanation });
   }
   await reconcile(trx, { missionId: person.mission_id, kind: 'duplicate', personId, fingerprint, scored }, outcome);
   // Tracing pairs with this person are re-scored from their sought side (they may no longer score at all).

@@ -162,9 +162,18 @@ describe('background matching', () => {
       names: [{ full: 'Нагиев Тамерлан Эльшадович', script: 'Cyrl', kind: 'official', source: 'document', confidence: 'medium' }],
       birth: { date: '2014-05-02', source: 'document', confidence: 'medium' },
     });
+    const brother = await register({
+      sex: 'M',
+      names: [{ given: 'Rüstəm', father: 'Elşad', family: 'Nağıyev', kind: 'official', source: 'document', confidence: 'medium' }],
+      birth: { date: '2015-08-11', source: 'document', confidence: 'medium' },
+    });
     await drain();
     const dup = (await suggestionsOf(latin)).find((r) => r.kind === 'duplicate' && (r.person_a === cyrillic || r.person_b === cyrillic));
     expect(dup?.status).toBe('proposed');
+    expect(dup?.band).toBe('match');
+    // A brother shares father, surname and more, but not his own name: never a strong match.
+    const sibling = (await suggestionsOf(brother)).filter((r) => r.kind === 'duplicate');
+    expect(sibling.every((r) => r.band === 'review')).toBe(true);
 
     const res = await post(`/api/matching/suggestions/${dup!.id}/confirm`, { reason: 'Same birth certificate' }, supervisor);
     expect(res.statusCode, res.body).toBe(200);
