@@ -402,6 +402,8 @@ export interface PersonMatchStateTable {
   person_id: string;
   mission_id: string;
   fingerprint: string;
+  /** The engine record (homeward.person/1) the fingerprint and keys were computed from. */
+  record: Json;
   name_text: string;
   birth_year_from: number | null;
   birth_year_to: number | null;

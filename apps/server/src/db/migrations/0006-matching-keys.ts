@@ -34,6 +34,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       person_id uuid PRIMARY KEY REFERENCES people(id),
       mission_id uuid NOT NULL REFERENCES missions(id),
       fingerprint text NOT NULL,
+      -- The homeward.person/1 record the fingerprint and keys were computed from: candidates load in one query.
+      record jsonb NOT NULL,
       name_text text NOT NULL,
       birth_year_from integer,
       birth_year_to integer,

@@ -23,7 +23,7 @@ import type { PersonRecord } from '@homeward/domain/person-record';
 import type { Database } from '../../db/schema';
 import { canonicalJson } from '../../lib/canonical-json';
 import { buildPersonRecords } from '../imports/person-export.service';
-import { candidatesByKeys, candidatesByTrigram, decidedExplanations, indexedCount, matchPeopleRows, termCounts, type CandidateFilter } from './matching.repository';
+import { candidatesByKeys, candidatesByTrigram, decidedExplanations, indexedCount, indexedRecords, matchPeopleRows, termCounts, type CandidateFilter } from './matching.repository';
 
 /**
  * The server's side of the matching engine: people as `homeward.person/1` records (the export's builder), their
@@ -49,6 +49,11 @@ export async function loadMatchRecords(trx: Trx, ids: readonly string[]): Promis
   if (rows.length === 0) return new Map();
   const { records } = await buildPersonRecords(trx, rows, { filter: () => sql<SqlBool>`true`, identity: true, notes: false, idOf: (p) => p.id });
   return records;
+}
+
+/** Candidates' engine records as last indexed: what their fingerprint and keys were computed from. */
+export async function loadIndexedRecords(trx: Trx, ids: readonly string[]): Promise<Map<string, PersonRecord>> {
+  return new Map((await indexedRecords(trx, ids)).map((r) => [r.person_id, r.record as PersonRecord]));
 }
 
 /** Hash of a person's identity facts: a rejected pair is proposed again only when one side's hash changes. */

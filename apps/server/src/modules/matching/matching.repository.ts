@@ -65,6 +65,7 @@ export async function writeMatchIndex(
     personId: string;
     missionId: string;
     fingerprint: string;
+    record: unknown;
     keys: readonly string[];
     terms: ReadonlyArray<{ field: string; term: string }>;
     nameText: string;
@@ -88,6 +89,7 @@ export async function writeMatchIndex(
       person_id: entry.personId,
       mission_id: entry.missionId,
       fingerprint: entry.fingerprint,
+      record: JSON.stringify(entry.record),
       name_text: entry.nameText,
       birth_year_from: entry.birthYears?.[0] ?? null,
       birth_year_to: entry.birthYears?.[1] ?? null,
@@ -145,7 +147,7 @@ function peopleFilter(eb: ExpressionBuilder<Database, 'people'>, filter: Candida
 }
 
 /** At most this many (key, person) postings are read per candidate search. */
-const MAX_POSTINGS = 20_000;
+const MAX_POSTINGS = 5_000;
 
 /**
  * People sharing blocking keys with a record, ranked as the in-memory index ranks them: the sum over shared
@@ -463,4 +465,10 @@ export async function relatedAmong(db: Db, personId: string, others: readonly st
     .where('superseded_at', 'is', null)
     .execute();
   return new Set(rows.map((r) => r.related_person_id));
+}
+
+/** The engine records of indexed people, as last indexed (one query on the primary key). */
+export async function indexedRecords(db: Db, personIds: readonly string[]) {
+  if (personIds.length === 0) return [];
+  return db.selectFrom('person_match_state').select(['person_id', 'record']).where('person_id', 'in', personIds).execute();
 }

@@ -13,6 +13,7 @@ import {
   fingerprintOf,
   indexEntryOf,
   loadMatchModel,
+  loadIndexedRecords,
   loadMatchRecords,
   scorerFor,
   type MatchModel,
@@ -100,6 +101,14 @@ async function reconcile(
 
 const rounded = (p: number) => Math.round(p * 1e6) / 1e6;
 
+/** At most this many suggestions per person and kind, best first (as `homeward link --top 10`). */
+const TOP = 10;
+
+function best(scored: Map<string, SuggestionScore>): Map<string, SuggestionScore> {
+  if (scored.size <= TOP) return scored;
+  return new Map([...scored.entries()].sort((x, y) => y[1].probability - x[1].probability || (x[0] < y[0] ? -1 : 1)).slice(0, TOP));
+}
+
 /**
  * The review policy on top of the engine's band: a pair whose own names are known on both sides and differ is
  * shown as "worth a look", never as a strong match — siblings share everything else (parents, surname, origin,
@@ -135,10 +144,10 @@ export async function matchPerson(trx: Trx, model: MatchModel, personId: string)
   }
   const f = featuresOf(record);
   const fingerprint = fingerprintOf(record);
-  await writeMatchIndex(trx, { personId, missionId: person.mission_id, fingerprint, ...indexEntryOf(f) });
+  await writeMatchIndex(trx, { personId, missionId: person.mission_id, fingerprint, record, ...indexEntryOf(f) });
   const { scorer, total } = await scorerFor(trx, model, f);
   const candidateIds = await findCandidateIds(trx, f, { missionId: person.mission_id, exclude: personId, sought: person.is_sought ? false : null }, total);
-  const records = await loadMatchRecords(trx, candidateIds);
+  const records = await loadIndexedRecords(trx, candidateIds);
   const sought = new Set<string>();
   if (!person.is_sought) {
     const rows = await trx.selectFrom('people').select('id').where('id', 'in', candidateIds.length ? candidateIds : ['00000000-0000-0000-0000-000000000000']).where('is_sought', '=', true).execute();
@@ -164,7 +173,7 @@ export async function matchPerson(trx: Trx, model: MatchModel, personId: string)
       const { explanation, weight } = explainPair(scorer, c.f, f);
       scored.set(c.id, { probability: rounded(probability), score: Math.round(weight * 100) / 100, band: reviewBand(band, explanation), explanation });
     }
-    await reconcile(trx, { missionId: person.mission_id, kind: 'tracing', personId, fingerprint, scored }, outcome);
+    await reconcile(trx, { missionId: person.mission_id, kind: 'tracing', personId, fingerprint, scored: best(scored) }, outcome);
     return outcome;
   }
   // Registry candidates compete as in the engine's `findDuplicates` (siblings share the family's evidence
@@ -185,7 +194,7 @@ export async function matchPerson(trx: Trx, model: MatchModel, personId: string)
     const { explanation, weight } = explainPair(scorer, c.f, f);
     scored.set(c.id, { probability: rounded(probability), score: Math.round(weight * 100) / 100, band: reviewBand(band, explanation), explanation });
   }
-  await reconcile(trx, { missionId: person.mission_id, kind: 'duplicate', personId, fingerprint, scored }, outcome);
+  await reconcile(trx, { missionId: person.mission_id, kind: 'duplicate', personId, fingerprint, scored: best(scored) }, outcome);
   // Tracing pairs with this person are re-scored from their sought side (they may no longer score at all).
   for (const s of await openSuggestionsOf(trx, personId, 'tracing')) outcome.requeue.push(s.person_a === personId ? s.person_b : s.person_a);
   outcome.requeue = [...new Set(outcome.requeue)];
@@ -203,7 +212,7 @@ export async function personChanged(trx: Trx, personIds: readonly string[]): Pro
     const person = await matchingPerson(trx, personId);
     const record = person?.matching_consent ? (await loadMatchRecords(trx, [personId])).get(personId) : undefined;
     if (!person || !record) await clearMatchIndex(trx, personId);
-    else await writeMatchIndex(trx, { personId, missionId: person.mission_id, fingerprint: fingerprintOf(record), ...indexEntryOf(featuresOf(record)) });
+    else await writeMatchIndex(trx, { personId, missionId: person.mission_id, fingerprint: fingerprintOf(record), record, ...indexEntryOf(featuresOf(record)) });
   }
   await queueMatchingWithChildren(trx, personIds);
 }

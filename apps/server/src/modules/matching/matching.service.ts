@@ -22,7 +22,7 @@ import { addTask, openCase } from '../cases/cases.service';
 import { linkPeople, presentBirth } from '../people/identity.service';
 import { birthsOf, namesOf } from '../people/identity.repository';
 import { personInScope } from '../people/people.policy';
-import { explainPair, featuresOf, findCandidateIds, loadMatchModel, loadMatchRecords, scorerFor, type PairExplanation } from './matching.engine';
+import { explainPair, featuresOf, findCandidateIds, loadIndexedRecords, loadMatchModel, loadMatchRecords, scorerFor, type PairExplanation } from './matching.engine';
 import {
   candidatesByNameSearch,
   countQueued,
@@ -372,7 +372,9 @@ export async function searchCandidates(trx: Trx, actor: Actor, input: MatchCandi
   const filter = { missionId: actor.missionId, exclude: null, sought: null, scope: personInScope(actor, scope) };
   const typed = querySearchText(input.names.flatMap((n) => [n.given, n.father, n.family, n.full]).filter((p): p is string => !!p).join(' '));
   const ids = [...new Set([...(await findCandidateIds(trx, f, filter, total, 200)), ...(await candidatesByNameSearch(trx, typed, filter, 30))])];
-  const records = await loadMatchRecords(trx, ids);
+  const records = await loadIndexedRecords(trx, ids);
+  const fresh = ids.filter((id) => !records.has(id));
+  for (const [id, r] of await loadMatchRecords(trx, fresh)) records.set(id, r);
   const rows = new Map((await matchPeopleRows(trx, ids)).map((r) => [r.id, r]));
   const scored: MatchCandidate[] = [];
   for (const [id, record] of records) {
