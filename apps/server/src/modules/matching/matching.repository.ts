@@ -134,6 +134,11 @@ export interface CandidateFilter {
 
 /** How many people are indexed for matching: the registry size the scorer's prior and name frequencies use. */
 export async function indexedCount(db: Db): Promise<number> {
+  // The planner's estimate once the registry is large (an exact count of a million rows costs more than the
+  // whole candidate search; the prior needs the order of magnitude, not the last person).
+  const estimate = await sql<{ n: string }>`SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'person_match_state'`.execute(db);
+  const approx = Number(estimate.rows[0]?.n ?? -1);
+  if (approx >= 100_000) return approx;
   const row = await db.selectFrom('person_match_state').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -207,16 +212,12 @@ export async function candidatesByTrigram(
 ): Promise<string[]> {
   if (nameText.trim().length < 3) return [];
   await sql`SET LOCAL pg_trgm.similarity_threshold = 0.4`.execute(db);
-  await sql`SET LOCAL pg_trgm.word_similarity_threshold = 0.6`.execute(db);
-  // Whole names alike, or what was typed so far found within a longer name.
+  // One indexable operator (GIN gin_trgm_ops); partial typing is the registry name search's job.
   let q = db
     .selectFrom('person_match_state')
     .innerJoin('people', 'people.id', 'person_match_state.person_id')
-    .select([
-      'person_match_state.person_id',
-      sql<number>`greatest(similarity(person_match_state.name_text, ${nameText}), word_similarity(${nameText}, person_match_state.name_text))`.as('similarity'),
-    ])
-    .where(sql<SqlBool>`(person_match_state.name_text % ${nameText} OR ${nameText} <% person_match_state.name_text)`)
+    .select(['person_match_state.person_id', sql<number>`similarity(person_match_state.name_text, ${nameText})`.as('similarity')])
+    .where(sql<SqlBool>`person_match_state.name_text % ${nameText}`)
     .where((eb) => peopleFilter(eb, filter));
   if (birthYears) {
     q = q
