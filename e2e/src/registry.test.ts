@@ -23,7 +23,7 @@ describe('a consular officer', () => {
     try {
       await signIn(page, 'demo.consular', journeys.server.demoPassword);
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
-      expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Cases', 'My tasks', 'Register', 'Places', 'Tracing requests', 'Import and export']);
+      expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Cases', 'My tasks', 'Register', 'Places', 'Tracing requests', 'Import and export', 'Match review']);
 
       // The places board; the demo has no places yet, so the officer creates a shelter first.
       await nav.getByRole('link', { name: 'Places' }).click();

@@ -25,6 +25,8 @@ import { importsRoutes } from './modules/imports/imports.routes';
 import { sheetImportsRoutes } from './modules/imports/sheet-imports.routes';
 import { jobsRoutes, startJobRunner } from './modules/jobs/jobs.routes';
 import { kinshipRoutes } from './modules/kinship/kinship.routes';
+import { matchingRoutes } from './modules/matching/matching.routes';
+import { MatchingScheduler } from './modules/matching/matching.runner';
 import { identityRoutes } from './modules/people/identity.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { placesRoutes } from './modules/places/places.routes';
@@ -37,7 +39,7 @@ import { VERSION } from './version';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    homeward: AppContext & { demoPassword: string | null; routes: RouteDeclaration[] };
+    homeward: AppContext & { demoPassword: string | null; routes: RouteDeclaration[]; matching: MatchingScheduler };
   }
 }
 
@@ -104,14 +106,17 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       missionId,
     };
     const routes: RouteDeclaration[] = [];
-    app.decorate('homeward', { ...ctx, demoPassword: password, routes });
+    const jobs = await startJobRunner(app, ctx);
+    const matching = new MatchingScheduler(database.db, jobs, ctx.logger);
+    // Before the job runner closes: stop taking people off the matching queue (what is left stays queued).
+    app.addHook('preClose', () => matching.close());
+    app.decorate('homeward', { ...ctx, demoPassword: password, routes, matching });
 
     app.setValidatorCompiler(validatorCompiler);
     app.setSerializerCompiler(serializerCompiler);
     installErrorHandling(app);
     await app.register(cookie);
     installAccessControl(app, ctx, routes);
-    const jobs = await startJobRunner(app, ctx);
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',
@@ -137,6 +142,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     tracingRoutes(app, ctx);
     sheetImportsRoutes(app, ctx, jobs);
     await kinshipRoutes(app, ctx, jobs);
+    matchingRoutes(app, ctx);
+    // A change to a person queues them for matching in its own transaction; after the answer, match soon.
+    app.addHook('onResponse', async (request, reply) => {
+      if (request.method !== 'GET' && reply.statusCode < 400) matching.kick();
+    });
 
     const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
     const serveWeb = webDir !== null && fs.existsSync(`${webDir}/index.html`);
@@ -175,6 +185,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await database.checkpoint().catch(() => {});
     });
     await app.ready();
+    matching.start();
     return app;
   } catch (err) {
     await app.close().catch(() => {});

@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 
 export interface TestServer {
   url: string;
   demoPassword: string;
+  /** The running app, for journeys that set up data the UI cannot create yet (e.g. a tracing request). */
+  app: FastifyInstance;
   close(): Promise<void>;
 }
 
@@ -24,6 +27,7 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     demoPassword: app.homeward.demoPassword ?? '',
+    app,
     close: async () => {
       await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

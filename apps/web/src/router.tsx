@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { AuditPage } from './features/audit/audit-page';
 import { CaseListPage } from './features/cases/case-list-page';
 import { ImportsPage } from './features/imports/imports-page';
+import { MatchReviewPage } from './features/matching/match-review-page';
 import { PersonPage } from './features/people/person-page';
 import { CasePage } from './features/cases/case-page';
 import { MyTasksPage } from './features/cases/my-tasks-page';
@@ -119,6 +120,14 @@ export const router = createBrowserRouter([
                     element: (
                       <RequirePermission permission={['person.import', 'person.export']}>
                         <ImportsPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: '/matching',
+                    element: (
+                      <RequirePermission permission="matching.review">
+                        <MatchReviewPage />
                       </RequirePermission>
                     ),
                   },

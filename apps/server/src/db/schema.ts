@@ -469,6 +469,38 @@ export interface SheetImportRowsTable {
   duplicate_of: string | null;
 }
 
+/** A blocking key of a person (see the domain's `blockingKeys`): people sharing a key are candidates. */
+export interface PersonMatchKeysTable {
+  key: string;
+  person_id: string;
+}
+
+/** A name of one field as the matching engine counts it for term-frequency weights. */
+export interface PersonMatchTermsTable {
+  field: string;
+  term: string;
+  person_id: string;
+}
+
+/** What a person was last matched on: the fingerprint of their identity facts and the indexed texts. */
+export interface PersonMatchStateTable {
+  person_id: string;
+  mission_id: string;
+  fingerprint: string;
+  /** The engine record (homeward.person/1) the fingerprint and keys were computed from. */
+  record: Json;
+  name_text: string;
+  birth_year_from: number | null;
+  birth_year_to: number | null;
+  matched_at: Generated<Timestamp>;
+}
+
+/** People waiting for background matching. */
+export interface PersonMatchQueueTable {
+  person_id: string;
+  queued_at: Generated<Timestamp>;
+}
+
 /** The database as Kysely sees it; one interface per table, named as in SQL. */
 export interface Database {
   settings: SettingsTable;
@@ -516,6 +548,10 @@ export interface Database {
   sheet_mappings: SheetMappingsTable;
   sheet_imports: SheetImportsTable;
   sheet_import_rows: SheetImportRowsTable;
+  person_match_keys: PersonMatchKeysTable;
+  person_match_terms: PersonMatchTermsTable;
+  person_match_state: PersonMatchStateTable;
+  person_match_queue: PersonMatchQueueTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -13,6 +13,7 @@ import {
 import { buildCase, buildMission, buildPerson, buildPlace, buildPlacement, buildTeam, buildUser, sessionCookie, type BuiltUser } from '../../test/factories';
 import { buildMatch, buildProfile, screenOf } from '../../test/kinship-factories';
 import { buildTracingRequest } from '../../test/tracing-factories';
+import { buildSuggestion } from '../../test/matching-factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { insertSheetImport } from '../modules/imports/sheet-imports.repository';
 import { installAccessControl } from './access';
@@ -77,7 +78,17 @@ const NEEDS_CATEGORY: Record<string, { category: FieldCategory; access: 'read' |
   'GET /api/kinship/screens/:id': { category: 'genetic', access: 'read' },
   'POST /api/kinship/matches/:id/confirm': { category: 'genetic', access: 'read' },
   'POST /api/kinship/matches/:id/reject': { category: 'genetic', access: 'read' },
+  'GET /api/matching/suggestions': { category: 'identity', access: 'read' },
+  'GET /api/matching/suggestions/:id': { category: 'identity', access: 'read' },
+  'POST /api/matching/suggestions/:id/confirm': { category: 'identity', access: 'read' },
+  'POST /api/matching/suggestions/:id/reject': { category: 'identity', access: 'read' },
+  'POST /api/matching/suggestions/:id/unsure': { category: 'identity', access: 'read' },
+  'POST /api/matching/candidates': { category: 'identity', access: 'read' },
 };
+
+async function suggestionFor(role: Role): Promise<string> {
+  return buildSuggestion(t, await personFor(role, true), await personFor(role, true));
+}
 
 /** A 1×1 PNG: the smallest real image a photo upload accepts. */
 const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
@@ -324,6 +335,12 @@ const SAMPLES: Record<string, Sample> = {
     url: `/api/kinship/matches/${await buildMatch(t, await personFor(role, inScope), await personFor(role, true))}/reject`,
     payload: { note: 'The family was already identified otherwise' },
   }),
+  'GET /api/matching/suggestions': async () => ({ url: '/api/matching/suggestions?kind=duplicate&status=open&band=match' }),
+  'GET /api/matching/suggestions/:id': async (role) => ({ url: `/api/matching/suggestions/${await suggestionFor(role)}` }),
+  'POST /api/matching/suggestions/:id/confirm': async (role) => ({ url: `/api/matching/suggestions/${await suggestionFor(role)}/confirm`, payload: { reason: 'Same shelter record' } }),
+  'POST /api/matching/suggestions/:id/reject': async (role) => ({ url: `/api/matching/suggestions/${await suggestionFor(role)}/reject`, payload: { reason: 'Different mothers' } }),
+  'POST /api/matching/suggestions/:id/unsure': async (role) => ({ url: `/api/matching/suggestions/${await suggestionFor(role)}/unsure`, payload: { reason: 'Ask the shelter for the intake form' } }),
+  'POST /api/matching/candidates': async () => ({ url: '/api/matching/candidates', payload: { sex: 'F', names: [{ given: 'Testa' }], birth: { date: '2015' } } }),
 };
 
 const guarded = () =>

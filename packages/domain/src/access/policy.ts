@@ -14,6 +14,11 @@ export const RESOURCES = {
   reference_data: ['read', 'update'],
   genetic: ['read', 'import', 'analyse', 'screen', 'confirm'],
   tracing_request: ['list', 'read', 'create', 'update', 'close'],
+  /**
+   * Match suggestions (tracing and duplicates): `review` reads the queue and a pair side by side and may say
+   * "not sure" with a note; `confirm` decides a pair (confirm or reject), which is an identity decision.
+   */
+  matching: ['review', 'confirm'],
 } as const;
 
 export type Resource = keyof typeof RESOURCES;
@@ -73,6 +78,7 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
       'place.update': 'mission',
       'reference_data.read': 'all',
       ...tracingWork('mission', true),
+      'matching.review': 'mission',
     },
     read: ['identity', 'location', 'contact', 'legal_detention', 'notes'],
     write: ['identity', 'location', 'contact', 'legal_detention', 'notes'],
@@ -98,12 +104,15 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
     write: ['medical'],
   },
   family_liaison: {
+    // Tracing is their work: they review suggestions across the mission (a found child is rarely assigned to
+    // them yet) and record "not sure" with what the family said; a supervisor confirms.
     grants: {
       ...registryWork('assigned'),
       'reference_data.read': 'all',
       'genetic.read': 'assigned',
       'genetic.import': 'assigned',
       ...tracingWork('assigned', true),
+      'matching.review': 'mission',
     },
     read: ['identity', 'contact', 'genetic', 'notes'],
     write: ['identity', 'contact', 'genetic', 'notes'],
@@ -124,6 +133,8 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
       'genetic.screen': 'mission',
       'genetic.confirm': 'mission',
       ...tracingWork('mission', true),
+      'matching.review': 'mission',
+      'matching.confirm': 'mission',
     },
     read: ['identity', 'location', 'contact', 'genetic', 'legal_detention', 'notes'],
     write: ['identity', 'location', 'contact', 'legal_detention', 'notes'],

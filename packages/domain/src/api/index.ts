@@ -8,3 +8,4 @@ export * from './registry';
 export * from './places';
 export * from './tracing';
 export * from './sheets';
+export * from './matching';

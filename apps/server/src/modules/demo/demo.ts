@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Role } from '@homeward/domain';
 import type { Database } from '../../db/schema';
 import { SYSTEM_ACTOR } from '../../lib/audit';
+import { queueMission } from '../matching/matching.repository';
 import { inTransaction } from '../../lib/transaction';
 import { createUser } from '../users/users.service';
 import { DEMO_SIZES } from './demo-data.generator';
@@ -77,6 +78,8 @@ export async function seedDemo(db: Kysely<Database>, dataDir: string, missionId:
     }
     // Synthetic people from the same generator as `homeward demo-data`, in this same transaction.
     await loadDemoData((work) => work(trx), { ...FIRST_START_DEMO, missionId, createdBy: ids['demo.consular'] ?? null });
+    // The demo's people are matched in the background once the server runs (duplicates, tracing).
+    await queueMission(trx, missionId);
     await trx.insertInto('settings').values({ key: 'demo_mode', value: JSON.stringify(true) }).execute();
   });
   return password;

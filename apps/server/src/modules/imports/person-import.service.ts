@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { recordAudit, type AuditActor } from '../../lib/audit';
 import { inTransaction } from '../../lib/transaction';
+import { queueMatchingWithChildren } from '../matching/matching.repository';
 import { refreshDisplayName } from '../people/identity.repository';
 import type { ImportedRecord } from './person-import.mapping';
 import { groupBy, planBatch, type CurrentState, type PlanTarget } from './person-import.plan';
@@ -90,6 +91,8 @@ async function writeBatch(db: Kysely<Database>, target: ImportTarget, records: r
     }
     const counts = { created: 0, updated: 0, unchanged: 0 };
     for (const o of plan.outcomes) counts[o]++;
+    // Created and changed people (and the children of changed parents) wait for background matching.
+    if (counts.created + counts.updated > 0) await queueMatchingWithChildren(trx, plan.touchedIds);
     await recordAudit(
       trx,
       target.audit,

@@ -17,6 +17,7 @@ import { recordAudit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { openCase } from '../cases/cases.service';
+import { personChanged } from '../matching/matching.runner';
 import {
   birthsOf,
   insertName,
@@ -81,6 +82,7 @@ export async function registerPerson(trx: Trx, actor: Actor, missionId: string, 
   for (const name of input.names) await insertName(trx, id, name, actor.userId);
   if (input.birth) await recordBirth(trx, id, input.birth, actor.userId);
   await refreshDisplayName(trx, id);
+  await personChanged(trx, [id]);
   await recordAudit(trx, auditActor(actor), { action: 'person.register', targetType: 'person', targetIds: [id], details: { names: input.names.length } }, requestId);
   const caseId = input.case ? (await openCase(trx, actor, { personId: id, ...input.case }, requestId)).id : null;
   return { id, caseId };
@@ -195,6 +197,7 @@ export async function addName(trx: Trx, actor: Actor, id: string, name: NameInpu
   await requireWritablePerson(trx, actor, id);
   const nameId = await insertName(trx, id, name, actor.userId);
   await refreshDisplayName(trx, id);
+  await personChanged(trx, [id]);
   await recordAudit(trx, auditActor(actor), { action: 'person.add_name', targetType: 'person', targetIds: [id, nameId] }, requestId);
   return nameId;
 }
@@ -205,6 +208,7 @@ export async function correctName(trx: Trx, actor: Actor, id: string, nameId: st
   const newId = await insertName(trx, id, name, actor.userId);
   if (!(await supersedeName(trx, id, nameId, newId))) throw notFound('current name');
   await refreshDisplayName(trx, id);
+  await personChanged(trx, [id]);
   await recordAudit(trx, auditActor(actor), { action: 'person.correct_name', targetType: 'person', targetIds: [id, nameId, newId] }, requestId);
   return newId;
 }
@@ -212,6 +216,7 @@ export async function correctName(trx: Trx, actor: Actor, id: string, nameId: st
 export async function setBirth(trx: Trx, actor: Actor, id: string, birth: BirthInput, requestId: string) {
   await requireWritablePerson(trx, actor, id);
   const birthId = await recordBirth(trx, id, birth, actor.userId);
+  await personChanged(trx, [id]);
   await recordAudit(trx, auditActor(actor), { action: 'person.record_birth', targetType: 'person', targetIds: [id, birthId] }, requestId);
   return birthId;
 }
@@ -269,6 +274,8 @@ export async function linkPeople(
   const back = RECIPROCAL[input.kind];
   const backKind: RelationshipKind | null = back === 'parent' ? (person.sex === 'F' ? 'mother' : person.sex === 'M' ? 'father' : null) : back;
   if (backKind) await upsertRelationship(trx, { ...base, person_id: input.relatedPersonId, related_person_id: id, kind: backKind });
+  // A mother or father is part of the child's record for matching.
+  await personChanged(trx, [id, input.relatedPersonId]);
   await recordAudit(
     trx,
     auditActor(actor),

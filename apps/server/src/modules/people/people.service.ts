@@ -14,6 +14,7 @@ import { recordAudit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { insertOfficerAssigned } from '../cases/cases.repository';
+import { queueMatching } from '../matching/matching.repository';
 import { findUserById } from '../users/users.repository';
 import {
   currentAttributes,
@@ -81,6 +82,7 @@ export async function createPerson(trx: Trx, actor: Actor, missionId: string, in
   await insertPerson(trx, { id, missionId: actor.missionId ?? missionId, teamId: input.teamId ?? actor.teamId, sex: input.sex, createdBy: actor.userId });
   await trx.insertInto('person_assignments').values({ person_id: id, user_id: actor.userId }).execute();
   await recordAttributes(trx, id, actor.userId, input.attributes);
+  await queueMatching(trx, [id]);
   await recordAudit(
     trx,
     auditActor(actor),
@@ -97,6 +99,8 @@ export async function updatePerson(trx: Trx, actor: Actor, id: string, attribute
   if (!row) throw notFound('person');
   requireWritable(actor, attributes);
   await recordAttributes(trx, id, actor.userId, attributes);
+  // Origin and departure (identity attributes) are compared by the matching engine.
+  if (attributes.some((a) => a.category === 'identity')) await queueMatching(trx, [id]);
   await recordAudit(
     trx,
     auditActor(actor),

@@ -19,6 +19,7 @@ import { recordAudit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { createFamily } from '../families/families.service';
+import { personChanged } from '../matching/matching.runner';
 import { linkPeople, registerPerson } from '../people/identity.service';
 import { recordAttributes } from '../people/people.repository';
 import { addPhoto } from '../people/photos.service';
@@ -136,6 +137,8 @@ export async function createTracingRequest(trx: Trx, actor: Actor, missionId: st
   }
   for (const personId of allIds) await recordAttributes(trx, personId, actor.userId, attributes);
   await markSought(trx, allIds, input.consentTracing);
+  // Indexed and queued for matching now that sought and consent are set (out of the index without consent).
+  await personChanged(trx, allIds);
   const familyId = await createFamily(trx, actor, missionId, { label: reference, memberIds: allIds }, requestId);
   await updateRequest(trx, id, { family_id: familyId });
   await recordAudit(
@@ -313,6 +316,7 @@ export async function recordConsent(trx: Trx, actor: Actor, id: string, requestI
   if (consentStateOf(row) === 'given') throw new AppError('conflict', 'Consent for tracing is already recorded for this request.');
   await updateRequest(trx, id, { consent_tracing: true, consent_recorded_by: actor.userId, consent_recorded_at: new Date(), consent_withdrawn_at: null, consent_withdrawal_reason: null });
   await setMatchingConsent(trx, id, true);
+  await personChanged(trx, await attachedPersonIds(trx, id));
   const personIds = await attachedPersonIds(trx, id);
   await recordAudit(trx, auditActor(actor), { action: 'tracing_request.record_consent', targetType: 'tracing_request', targetIds: [id, ...personIds] }, requestId);
   return readTracingRequest(trx, actor, id, requestId);
@@ -327,6 +331,7 @@ export async function withdrawConsent(trx: Trx, actor: Actor, id: string, reason
   if (consentStateOf(row) !== 'given') throw new AppError('conflict', 'There is no consent to withdraw: the relative has not consented to tracing.');
   await updateRequest(trx, id, { consent_withdrawn_at: new Date(), consent_withdrawal_reason: reason });
   await setMatchingConsent(trx, id, false);
+  await personChanged(trx, await attachedPersonIds(trx, id));
   const personIds = await attachedPersonIds(trx, id);
   const withdrawn = await supersedeOpenSuggestions(trx, personIds, actor.userId);
   await recordAudit(

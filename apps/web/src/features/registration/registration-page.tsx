@@ -21,13 +21,6 @@ import { DuplicateCandidates } from './duplicate-candidates';
 
 const MAX_NAMES = 30;
 
-/** The text the duplicate search runs on: the name being typed, whichever parts are filled. */
-function searchTextOf(names: readonly NameDraft[]): string {
-  const last = [...names].reverse().find((n) => [n.given, n.father, n.family, n.full].some((p) => p.trim()));
-  if (!last) return '';
-  return (last.full.trim() || [last.given, last.father, last.family].map((p) => p.trim()).filter(Boolean).join(' ')).slice(0, 200);
-}
-
 /**
  * Registers a person with every name they are known by (even just a first name), what is known of their
  * birth, and optionally a case; likely existing records are shown first, so nobody is registered twice.
@@ -150,7 +143,7 @@ export function RegistrationPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <div style={{ position: 'sticky', top: 80 }}>
-            <DuplicateCandidates text={searchTextOf(names)} />
+            <DuplicateCandidates names={names} sex={sex} birth={birth} />
           </div>
         </Grid.Col>
       </Grid>

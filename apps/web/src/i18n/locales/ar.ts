@@ -1,5 +1,6 @@
 import type { Translation } from './en';
 import { caseworkAr } from './casework/ar';
+import { matchingAr } from './matching/ar';
 import { registryAr } from './registry/ar';
 import { tracingAr } from './tracing/ar';
 import { sheetsAr } from './sheets/ar';
@@ -97,6 +98,7 @@ export const ar: Translation = {
     places: 'الأماكن',
     tracing: 'طلبات البحث',
     imports: 'الاستيراد والتصدير',
+    matching: 'التطابقات',
     users: 'المستخدمون',
     audit: 'سجل التدقيق',
     accountMenu: 'قائمة الحساب: {{name}}',
@@ -248,4 +250,5 @@ export const ar: Translation = {
   ...sheetsAr,
   ...caseworkAr,
   ...tracingAr,
+  ...matchingAr,
 };

@@ -1,5 +1,6 @@
 import type { Translation } from './en';
 import { caseworkAz } from './casework/az';
+import { matchingAz } from './matching/az';
 import { registryAz } from './registry/az';
 import { tracingAz } from './tracing/az';
 import { sheetsAz } from './sheets/az';
@@ -97,6 +98,7 @@ export const az: Translation = {
     places: 'Yerlər',
     tracing: 'Axtarış müraciətləri',
     imports: 'İdxal və ixrac',
+    matching: 'Uyğunluqlar',
     users: 'İstifadəçilər',
     audit: 'Audit jurnalı',
     accountMenu: 'Hesab menyusu: {{name}}',
@@ -248,4 +250,5 @@ export const az: Translation = {
   ...sheetsAz,
   ...caseworkAz,
   ...tracingAz,
+  ...matchingAz,
 };

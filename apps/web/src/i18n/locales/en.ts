@@ -1,4 +1,5 @@
 import { caseworkEn } from './casework/en';
+import { matchingEn } from './matching/en';
 import { registryEn } from './registry/en';
 import { tracingEn } from './tracing/en';
 import { sheetsEn } from './sheets/en';
@@ -99,6 +100,7 @@ export const en = {
     places: 'Places',
     tracing: 'Tracing requests',
     imports: 'Import and export',
+    matching: 'Match review',
     users: 'Users',
     audit: 'Audit trail',
     accountMenu: 'Account menu: {{name}}',
@@ -250,6 +252,7 @@ export const en = {
   ...sheetsEn,
   ...caseworkEn,
   ...tracingEn,
+  ...matchingEn,
 };
 
 /** The shape of one language's strings. */

@@ -1,5 +1,6 @@
 import type { Translation } from './en';
 import { caseworkRu } from './casework/ru';
+import { matchingRu } from './matching/ru';
 import { registryRu } from './registry/ru';
 import { tracingRu } from './tracing/ru';
 import { sheetsRu } from './sheets/ru';
@@ -97,6 +98,7 @@ export const ru: Translation = {
     places: 'Места',
     tracing: 'Запросы о розыске',
     imports: 'Импорт и экспорт',
+    matching: 'Совпадения',
     users: 'Пользователи',
     audit: 'Журнал аудита',
     accountMenu: 'Меню учётной записи: {{name}}',
@@ -248,4 +250,5 @@ export const ru: Translation = {
   ...sheetsRu,
   ...caseworkRu,
   ...tracingRu,
+  ...matchingRu,
 };
