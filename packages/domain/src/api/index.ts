@@ -6,3 +6,4 @@ export * from './audit';
 export * from './people';
 export * from './registry';
 export * from './places';
+export * from './kinship';
