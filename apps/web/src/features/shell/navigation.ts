@@ -1,11 +1,11 @@
 import type { Permission } from '@homeward/domain';
-import { IconBuildingCommunity, IconChecklist, IconFileImport, IconFolders, IconHome, IconListCheck, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconChecklist, IconDna, IconFileImport, IconFolders, IconHome, IconListCheck, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import type { Icon } from '@tabler/icons-react';
 
 /** One entry of the main navigation; shown only to those holding `permission`, or one of several (when set). */
 export interface NavEntry {
   to: string;
-  labelKey: 'shell.home' | 'shell.cases' | 'shell.myTasks' | 'shell.register' | 'shell.places' | 'shell.imports' | 'shell.users' | 'shell.audit';
+  labelKey: 'shell.home' | 'shell.cases' | 'shell.myTasks' | 'shell.register' | 'shell.places' | 'shell.imports' | 'shell.kinship' | 'shell.users' | 'shell.audit';
   icon: Icon;
   permission?: Permission | readonly Permission[];
 }
@@ -23,6 +23,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { to: '/register', labelKey: 'shell.register', icon: IconUserPlus, permission: 'person.create' },
   { to: '/places', labelKey: 'shell.places', icon: IconBuildingCommunity, permission: 'place.list' },
   { to: '/imports', labelKey: 'shell.imports', icon: IconFileImport, permission: ['person.import', 'person.export'] },
+  { to: '/kinship', labelKey: 'shell.kinship', icon: IconDna, permission: ['genetic.import', 'genetic.analyse', 'genetic.screen'] },
   { to: '/users', labelKey: 'shell.users', icon: IconUsers, permission: 'user.list' },
   { to: '/audit', labelKey: 'shell.audit', icon: IconListCheck, permission: 'audit.read' },
 ];

@@ -1,5 +1,6 @@
 import type { Translation } from './en';
 import { caseworkAr } from './casework/ar';
+import { kinshipAr } from './kinship/ar';
 import { registryAr } from './registry/ar';
 
 /** Arabic (Modern Standard); the layout flips right-to-left when it is chosen. */
@@ -94,6 +95,7 @@ export const ar: Translation = {
     register: 'تسجيل',
     places: 'الأماكن',
     imports: 'الاستيراد والتصدير',
+    kinship: 'القرابة بالحمض النووي',
     users: 'المستخدمون',
     audit: 'سجل التدقيق',
     accountMenu: 'قائمة الحساب: {{name}}',
@@ -243,4 +245,5 @@ export const ar: Translation = {
   },
   ...registryAr,
   ...caseworkAr,
+  ...kinshipAr,
 };

@@ -1,5 +1,6 @@
 import type { Translation } from './en';
 import { caseworkAz } from './casework/az';
+import { kinshipAz } from './kinship/az';
 import { registryAz } from './registry/az';
 
 /** Azerbaijani (Latin script). */
@@ -94,6 +95,7 @@ export const az: Translation = {
     register: 'Qeydiyyat',
     places: 'Yerlər',
     imports: 'İdxal və ixrac',
+    kinship: 'DNT qohumluğu',
     users: 'İstifadəçilər',
     audit: 'Audit jurnalı',
     accountMenu: 'Hesab menyusu: {{name}}',
@@ -243,4 +245,5 @@ export const az: Translation = {
   },
   ...registryAz,
   ...caseworkAz,
+  ...kinshipAz,
 };

@@ -1,4 +1,5 @@
 import { caseworkEn } from './casework/en';
+import { kinshipEn } from './kinship/en';
 import { registryEn } from './registry/en';
 
 /**
@@ -96,6 +97,7 @@ export const en = {
     register: 'Register',
     places: 'Places',
     imports: 'Import and export',
+    kinship: 'DNA kinship',
     users: 'Users',
     audit: 'Audit trail',
     accountMenu: 'Account menu: {{name}}',
@@ -245,6 +247,7 @@ export const en = {
   },
   ...registryEn,
   ...caseworkEn,
+  ...kinshipEn,
 };
 
 /** The shape of one language's strings. */

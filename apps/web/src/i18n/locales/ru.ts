@@ -1,5 +1,6 @@
 import type { Translation } from './en';
 import { caseworkRu } from './casework/ru';
+import { kinshipRu } from './kinship/ru';
 import { registryRu } from './registry/ru';
 
 /** Russian. */
@@ -94,6 +95,7 @@ export const ru: Translation = {
     register: 'Регистрация',
     places: 'Места',
     imports: 'Импорт и экспорт',
+    kinship: 'ДНК-родство',
     users: 'Пользователи',
     audit: 'Журнал аудита',
     accountMenu: 'Меню учётной записи: {{name}}',
@@ -243,4 +245,5 @@ export const ru: Translation = {
   },
   ...registryRu,
   ...caseworkRu,
+  ...kinshipRu,
 };
