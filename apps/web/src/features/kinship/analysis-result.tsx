@@ -36,7 +36,12 @@ function Parameters({ analysis }: { analysis: KinshipAnalysis }) {
       : `${t(`kinship.mutation.${m.model}`)}${m.model === 'stepwise' && m.rate2 !== undefined ? ` (${t('kinship.mutation.extended')})` : ''}`;
   return (
     <Text size="sm" c="dimmed">
-      {t('kinship.result.parameters', { database: analysis.frequencies.name, population: analysis.frequencies.population, theta: q.theta, mutation })}
+      {t('kinship.result.parameters', {
+        database: analysis.frequencies.name,
+        population: analysis.frequencies.synthetic ? t('kinship.builder.synthetic') : analysis.frequencies.population,
+        theta: q.theta,
+        mutation,
+      })}
     </Text>
   );
 }

@@ -3,6 +3,9 @@ import type { PedigreePerson } from '@homeward/domain/kinship';
 import { Group, Text, useDirection } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ProfileSummary } from '@homeward/domain';
+import { connectingRoleOf, type TypedRelative } from './hypotheses';
+import { useKinshipLabels } from './kinship-labels';
 
 /** How one member of the chart is shown. */
 export interface ChartMember {
@@ -131,4 +134,20 @@ export function PedigreeChart({ pedigree, member, title }: { pedigree: readonly 
       </figcaption>
     </figure>
   );
+}
+
+/** How the chart shows the members of a hypothesis: the subject, the typed relatives in their roles, the connecting members. */
+export function useChartMember(subject: { id: string; name: string | null; sex: 'F' | 'M' | 'U'; typed: boolean; role: string }, relatives: readonly TypedRelative[], candidates: readonly ProfileSummary[], which: 'claimed' | 'alternative') {
+  const { t } = useTranslation();
+  const labels = useKinshipLabels();
+  return ({ id, sex }: PedigreePerson): ChartMember => {
+    if (id === subject.id) return { name: subject.name ?? t('registry.unnamed'), role: subject.role, sex: subject.sex, typed: subject.typed, subject: true };
+    const relative = relatives.find((r) => r.personId === id);
+    if (relative) {
+      const profile = candidates.find((c) => c.personId === id);
+      return { name: profile?.displayName ?? t('registry.unnamed'), role: labels.role(relative[which]), sex: relative.sex, typed: true, subject: false };
+    }
+    const role = connectingRoleOf(id);
+    return { name: null, role: role ? labels.role(role) : id, sex, typed: false, subject: false };
+  };
 }

@@ -1,5 +1,5 @@
 import type { ApiKinshipQuestion, PersonRecord, ProfileSummary } from '@homeward/domain';
-import type { MutationSpec, PedigreePerson } from '@homeward/domain/kinship';
+import type { MutationSpec } from '@homeward/domain/kinship';
 import { Alert, Button, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCalculator } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -7,10 +7,10 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../shell/error-alert';
 import { AnalysisResult } from './analysis-result';
-import { connectingRoleOf, pedigreeOf, relativesFromRecord, type HypothesisProblem, type TypedRelative } from './hypotheses';
-import { useKinshipLabels } from './kinship-labels';
-import { useAskQuestionMutation, useFrequenciesQuery } from './kinship.queries';
-import { PedigreeChart, type ChartMember } from './pedigree-chart';
+import { pedigreeOf, relativesFromRecord, type HypothesisProblem, type TypedRelative } from './hypotheses';
+import { FrequencySelect } from './frequency-select';
+import { useAskQuestionMutation } from './kinship.queries';
+import { PedigreeChart, useChartMember } from './pedigree-chart';
 import { RelativesEditor } from './relatives-editor';
 
 const MODELS = ['none', 'equal', 'proportional', 'stepwise'] as const;
@@ -41,22 +41,6 @@ function mutationSpec(m: MutationForm): MutationSpec | undefined {
   return spec;
 }
 
-/** The chart's view of a hypothesis's members. */
-export function useChartMember(subject: { id: string; name: string | null; sex: 'F' | 'M' | 'U'; typed: boolean; role: string }, relatives: readonly TypedRelative[], candidates: readonly ProfileSummary[], which: 'claimed' | 'alternative') {
-  const { t } = useTranslation();
-  const labels = useKinshipLabels();
-  return ({ id, sex }: PedigreePerson): ChartMember => {
-    if (id === subject.id) return { name: subject.name ?? t('registry.unnamed'), role: subject.role, sex: subject.sex, typed: subject.typed, subject: true };
-    const relative = relatives.find((r) => r.personId === id);
-    if (relative) {
-      const profile = candidates.find((c) => c.personId === id);
-      return { name: profile?.displayName ?? t('registry.unnamed'), role: labels.role(relative[which]), sex: relative.sex, typed: true, subject: false };
-    }
-    const role = connectingRoleOf(id);
-    return { name: null, role: role ? labels.role(role) : id, sex, typed: false, subject: false };
-  };
-}
-
 /**
  * A kinship question about one person, built from their family: the typed relatives (suggested by the
  * recorded relationships, changeable) in their claimed roles against "unrelated" or another relationship,
@@ -64,7 +48,6 @@ export function useChartMember(subject: { id: string; name: string | null; sex: 
  */
 export function QuestionBuilder({ record, subjectTyped, candidates }: { record: PersonRecord; subjectTyped: boolean; candidates: readonly ProfileSummary[] }) {
   const { t } = useTranslation();
-  const frequencies = useFrequenciesQuery();
   const ask = useAskQuestionMutation();
   const [relatives, setRelatives] = useState<TypedRelative[] | null>(null);
   const [alternativeMode, setAlternativeMode] = useState<'unrelated' | 'pedigree'>('unrelated');
@@ -78,8 +61,6 @@ export function QuestionBuilder({ record, subjectTyped, candidates }: { record: 
     if (relatives === null && candidates.length > 0) setRelatives(relativesFromRecord(record, candidates));
   }, [relatives, candidates, record]);
   const rows = relatives ?? [];
-  const databases = frequencies.data?.databases ?? [];
-  const chosenDatabase = database ?? databases.find((d) => d.isDefault)?.name ?? databases[0]?.name ?? null;
 
   const subject = { id: record.id, sex: record.sex };
   const complete = rows.filter((r) => r.personId !== '');
@@ -101,7 +82,7 @@ export function QuestionBuilder({ record, subjectTyped, candidates }: { record: 
     setProblem(null);
     const spec = mutationSpec(mutation);
     const body: ApiKinshipQuestion = {
-      ...(chosenDatabase ? { frequencies: chosenDatabase } : {}),
+      ...(database ? { frequencies: database } : {}),
       theta: num(theta) ?? 0,
       ...(spec ? { mutation: spec } : {}),
       claimed: claimed.pedigree,
@@ -150,13 +131,7 @@ export function QuestionBuilder({ record, subjectTyped, candidates }: { record: 
             ) : null}
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-            <Select
-              label={t('kinship.builder.database')}
-              data={databases.map((d) => ({ value: d.name, label: `${d.name} — ${d.synthetic ? t('kinship.builder.synthetic') : d.population}` }))}
-              value={chosenDatabase}
-              onChange={setDatabase}
-              allowDeselect={false}
-            />
+            <FrequencySelect value={database} onChange={setDatabase} />
             <NumberInput label={t('kinship.builder.theta')} description={t('kinship.builder.thetaHint')} value={theta} onChange={setTheta} min={0} max={0.2} step={0.01} decimalScale={4} />
             <Select
               label={t('kinship.builder.mutationModel')}

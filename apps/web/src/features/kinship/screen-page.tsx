@@ -246,7 +246,9 @@ export function ScreenPage() {
             ) : null}
             {summary ? (
               <Text size="xs" c="dimmed">
-                {t('kinship.screen.ran', { seconds: summary.seconds, workers: summary.workers, database: screen.frequencies.name })}
+                {summary.workers > 0
+                  ? t('kinship.screen.ran', { seconds: summary.seconds, workers: summary.workers, database: screen.frequencies.name })
+                  : t('kinship.screen.ranInline', { seconds: summary.seconds, database: screen.frequencies.name })}
               </Text>
             ) : null}
           </Stack>

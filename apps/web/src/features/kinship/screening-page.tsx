@@ -1,5 +1,5 @@
 import type { ScreenRequest } from '@homeward/domain';
-import { Anchor, Badge, Button, Card, Group, MultiSelect, NumberInput, Radio, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, MultiSelect, NumberInput, Radio, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconTrash, IconZoomScan } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -9,9 +9,9 @@ import { formatDateTime } from '../../i18n/format';
 import { ErrorAlert } from '../shell/error-alert';
 import { PageHeader } from '../shell/page-header';
 import { pedigreeOf, type TypedRelative } from './hypotheses';
-import { useFrequenciesQuery, useProfileSummariesQuery, useScreensQuery, useStartScreenMutation } from './kinship.queries';
-import { PedigreeChart } from './pedigree-chart';
-import { useChartMember } from './question-builder';
+import { FrequencySelect } from './frequency-select';
+import { useProfileSummariesQuery, useScreensQuery, useStartScreenMutation } from './kinship.queries';
+import { PedigreeChart, useChartMember } from './pedigree-chart';
 import { profileOption, RelativesEditor } from './relatives-editor';
 
 /** A reference family defined on this page: its name, the missing child's sex and the typed relatives. */
@@ -112,7 +112,6 @@ export function ScreeningPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const start = useStartScreenMutation();
-  const frequencies = useFrequenciesQuery();
   const childProfiles = useProfileSummariesQuery({ kind: 'child' });
   const [childrenMode, setChildrenMode] = useState<'all' | 'chosen'>('all');
   const [children, setChildren] = useState<string[]>([]);
@@ -122,8 +121,6 @@ export function ScreeningPage() {
   const [theta, setTheta] = useState<number | string>(0);
   const [threshold, setThreshold] = useState<number | string>(10_000);
   const [problem, setProblem] = useState<string | null>(null);
-  const databases = frequencies.data?.databases ?? [];
-  const chosenDatabase = database ?? databases.find((d) => d.isDefault)?.name ?? null;
   const childCount = childProfiles.data?.profiles.length ?? 0;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -144,7 +141,7 @@ export function ScreeningPage() {
       {
         ...(childrenMode === 'chosen' ? { children } : {}),
         ...(familiesMode === 'defined' ? { families: defined } : {}),
-        ...(chosenDatabase ? { frequencies: chosenDatabase } : {}),
+        ...(database ? { frequencies: database } : {}),
         theta: typeof theta === 'number' ? theta : 0,
         threshold: typeof threshold === 'number' && threshold > 1 ? threshold : 10_000,
       },
@@ -207,13 +204,7 @@ export function ScreeningPage() {
                 </Stack>
               ) : null}
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <Select
-                  label={t('kinship.builder.database')}
-                  data={databases.map((d) => ({ value: d.name, label: `${d.name} — ${d.synthetic ? t('kinship.builder.synthetic') : d.population}` }))}
-                  value={chosenDatabase}
-                  onChange={setDatabase}
-                  allowDeselect={false}
-                />
+                <FrequencySelect value={database} onChange={setDatabase} />
                 <NumberInput label={t('kinship.builder.theta')} value={theta} onChange={setTheta} min={0} max={0.2} step={0.01} decimalScale={4} />
                 <NumberInput label={t('kinship.screen.threshold')} description={t('kinship.screen.thresholdHint')} value={threshold} onChange={setThreshold} min={2} step={1000} thousandSeparator="," />
               </SimpleGrid>

@@ -223,6 +223,7 @@ export const kinshipAr: KinshipTranslation = {
       resultIntro: 'نسبة أرجحية كل طفل عُثر عليه مقابل كل عائلة مرجعية، وأفضل المرشحين، والتطابقات المطلوب مراجعتها.',
       back: 'كل الفحوص',
       ran: '{{seconds}} ث على {{workers}} من مسارات العمل · الترددات: {{database}}',
+      ranInline: '{{seconds}} ث في مسار الخادم نفسه · الترددات: {{database}}',
       undisputedTitle: 'تعرّفات غير متنازع عليها',
       undisputedIntro: 'نسبة أرجحية عند العتبة أو فوقها، وكل قيمة أخرى في صفها وعمودها لا تتجاوز 1.',
       noUndisputed: 'لا يوجد تعرّف غير متنازع عليه.',

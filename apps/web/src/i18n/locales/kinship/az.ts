@@ -223,6 +223,7 @@ export const kinshipAz: KinshipTranslation = {
       resultIntro: 'Hər tapılmış uşağın hər istinad ailəsinə qarşı LR-i, ən yaxşı namizədlər və yoxlanılacaq uyğunluqlar.',
       back: 'Bütün skrininqlər',
       ran: '{{seconds}} san., {{workers}} işçi axın · tezliklər: {{database}}',
+      ranInline: '{{seconds}} san., serverin öz axınında · tezliklər: {{database}}',
       undisputedTitle: 'Mübahisəsiz müəyyənləşdirmələr',
       undisputedIntro: 'LR hədd və ya ondan yuxarıdır, sətrindəki və sütunundakı bütün digər qiymətlər isə ən çoxu 1-dir.',
       noUndisputed: 'Mübahisəsiz müəyyənləşdirmə yoxdur.',

@@ -224,6 +224,7 @@ export const kinshipEn = {
       resultIntro: 'The LR of each found child against each reference family, the best candidates, and the matches to review.',
       back: 'All screens',
       ran: '{{seconds}} s on {{workers}} worker(s) · frequencies: {{database}}',
+      ranInline: '{{seconds}} s in the server’s own thread · frequencies: {{database}}',
       undisputedTitle: 'Undisputed identifications',
       undisputedIntro: 'LR at or above the threshold, and every other entry in its row and its column at most 1.',
       noUndisputed: 'No undisputed identification.',

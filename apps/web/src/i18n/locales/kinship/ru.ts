@@ -223,6 +223,7 @@ export const kinshipRu: KinshipTranslation = {
       resultIntro: 'LR каждого найденного ребёнка против каждой референсной семьи, лучшие кандидаты и совпадения на проверку.',
       back: 'Все скрининги',
       ran: '{{seconds}} с, потоков: {{workers}} · частоты: {{database}}',
+      ranInline: '{{seconds}} с в основном потоке сервера · частоты: {{database}}',
       undisputedTitle: 'Бесспорные идентификации',
       undisputedIntro: 'LR не ниже порога, а все остальные значения в его строке и столбце не больше 1.',
       noUndisputed: 'Бесспорных идентификаций нет.',
