@@ -68,7 +68,7 @@ export function CasePage() {
       </Grid>
       {seesKinship && person.data ? (
         <Box mt="lg">
-          <KinshipPanel record={person.data} />
+          <KinshipPanel key={person.data.id} record={person.data} />
         </Box>
       ) : null}
     </>

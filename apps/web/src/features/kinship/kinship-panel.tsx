@@ -195,7 +195,12 @@ export function KinshipPanel({ record }: { record: PersonRecord }) {
           </Tabs.Panel>
           {can('genetic.analyse') ? (
             <Tabs.Panel value="question" pt="md">
-              <QuestionBuilder record={record} subjectTyped={profile.data !== null} candidates={candidates} />
+              <QuestionBuilder
+                record={record}
+                subjectTyped={profile.data !== null}
+                typedRelatives={relatives.length === 0 ? [] : (relativeProfiles.data?.profiles ?? null)}
+                candidates={candidates}
+              />
             </Tabs.Panel>
           ) : null}
           <Tabs.Panel value="analyses" pt="md">

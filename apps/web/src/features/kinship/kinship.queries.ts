@@ -11,7 +11,7 @@ import {
   screenViewSchema,
 } from '@homeward/domain';
 import type { ApiKinshipQuestion, ProfileImportRequest, ScreenRequest, ScreenView } from '@homeward/domain';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiFetch, apiFetchBlob } from '../../api/client';
 import { isApiError } from '../../api/api-error';
@@ -58,7 +58,6 @@ export function useProfileSummariesQuery(filter: { people?: readonly string[]; k
     queryKey: kinshipKeys.profiles(key),
     queryFn: ({ signal }) => apiFetch('/api/kinship/profiles', profileListResponseSchema, { query: { people, kind: filter.kind }, signal }),
     enabled: enabled && (filter.people === undefined || filter.people.length > 0),
-    placeholderData: keepPreviousData,
     ...audited,
   });
 }

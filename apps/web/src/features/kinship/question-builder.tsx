@@ -46,7 +46,19 @@ function mutationSpec(m: MutationForm): MutationSpec | undefined {
  * recorded relationships, changeable) in their claimed roles against "unrelated" or another relationship,
  * with the frequency database, θ and the mutation model; the answer appears below with its report.
  */
-export function QuestionBuilder({ record, subjectTyped, candidates }: { record: PersonRecord; subjectTyped: boolean; candidates: readonly ProfileSummary[] }) {
+export function QuestionBuilder({
+  record,
+  subjectTyped,
+  typedRelatives,
+  candidates,
+}: {
+  record: PersonRecord;
+  subjectTyped: boolean;
+  /** The recorded relatives who have a profile; null while still being looked up. */
+  typedRelatives: readonly ProfileSummary[] | null;
+  /** Everyone a relative may be chosen from: the typed relatives first, then other people with a profile. */
+  candidates: readonly ProfileSummary[];
+}) {
   const { t } = useTranslation();
   const ask = useAskQuestionMutation();
   const [relatives, setRelatives] = useState<TypedRelative[] | null>(null);
@@ -58,8 +70,8 @@ export function QuestionBuilder({ record, subjectTyped, candidates }: { record: 
 
   // The first suggestion comes from the recorded relationships once we know who among them is typed.
   useEffect(() => {
-    if (relatives === null && candidates.length > 0) setRelatives(relativesFromRecord(record, candidates));
-  }, [relatives, candidates, record]);
+    if (relatives === null && typedRelatives !== null) setRelatives(relativesFromRecord(record, typedRelatives));
+  }, [relatives, typedRelatives, record]);
   const rows = relatives ?? [];
 
   const subject = { id: record.id, sex: record.sex };

@@ -1,5 +1,5 @@
 import type { MatchView, ScreenView } from '@homeward/domain';
-import { Alert, Anchor, Badge, Button, Card, Center, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Center, Group, Loader, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
@@ -10,6 +10,7 @@ import { PersonName } from '../registry/person-text';
 import { useLabels } from '../registry/labels';
 import { ConfirmDialog } from '../shell/confirm-dialog';
 import { ErrorAlert } from '../shell/error-alert';
+import { CountTile, JobProgress } from '../shell/job-progress';
 import { notify } from '../shell/notify';
 import { PageHeader } from '../shell/page-header';
 import { formatLr } from './kinship-labels';
@@ -22,24 +23,8 @@ const lrOf = (log10: number | null) => (log10 === null ? 0 : 10 ** log10);
 function ScreenProgress({ screen }: { screen: ScreenView }) {
   const { t } = useTranslation();
   const { done, total } = screen.progress;
-  const finished = screen.status === 'succeeded' || screen.status === 'failed';
-  const percent = finished ? 100 : total ? Math.min(100, Math.round((done / total) * 100)) : 0;
-  return (
-    <Stack gap={4}>
-      <Progress
-        value={screen.status === 'queued' || (total === null && !finished) ? 100 : percent}
-        striped={!finished}
-        animated={!finished}
-        color={screen.status === 'failed' ? 'red' : finished ? 'teal' : 'blue'}
-        size="xl"
-        aria-label={t('kinship.screen.progressLabel')}
-        data-testid="screen-progress"
-      />
-      <Text size="sm" aria-live="polite" data-testid="screen-progress-text">
-        {screen.status === 'queued' ? t('kinship.screen.state.queued') : total === null ? t('kinship.screen.state.running') : t('kinship.screen.progress', { done, total })}
-      </Text>
-    </Stack>
-  );
+  const text = screen.status === 'queued' ? t('kinship.screen.state.queued') : total === null ? t('kinship.screen.state.running') : t('kinship.screen.progress', { done, total });
+  return <JobProgress job={screen} label={t('kinship.screen.progressLabel')} text={text} testId="screen-progress" />;
 }
 
 /**
@@ -227,21 +212,10 @@ export function ScreenPage() {
             ) : null}
             {summary ? (
               <SimpleGrid cols={{ base: 2, sm: 4 }} data-testid="screen-summary">
-                {[
-                  [t('kinship.screen.children'), summary.children],
-                  [t('kinship.screen.families'), summary.families],
-                  [t('kinship.profile.markers'), summary.markers.length],
-                  [t('kinship.screen.undisputed'), summary.undisputed.length],
-                ].map(([label, value]) => (
-                  <Paper withBorder p="sm" key={String(label)}>
-                    <Text size="xs" c="dimmed" fw={600}>
-                      {label}
-                    </Text>
-                    <Text size="xl" fw={700} className="ltr-token">
-                      {value}
-                    </Text>
-                  </Paper>
-                ))}
+                <CountTile label={t('kinship.screen.children')} value={summary.children} />
+                <CountTile label={t('kinship.screen.families')} value={summary.families} />
+                <CountTile label={t('kinship.profile.markers')} value={summary.markers.length} />
+                <CountTile label={t('kinship.screen.undisputed')} value={summary.undisputed.length} />
               </SimpleGrid>
             ) : null}
             {summary ? (

@@ -91,7 +91,7 @@ export function PersonPage() {
       </Grid>
       {seesKinship ? (
         <Box mt="lg">
-          <KinshipPanel record={record} />
+          <KinshipPanel key={record.id} record={record} />
         </Box>
       ) : null}
       <OpenCaseDialog personId={record.id} opened={opening} onClose={() => setOpening(false)} />
