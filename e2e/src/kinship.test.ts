@@ -79,6 +79,7 @@ describe('a supervisor', () => {
       const errorText = await errors.innerText();
       expect(errorText).toMatch(/2\s+C1\s+TH01\s+allele "9,3" uses a decimal comma; write 9\.3/);
       expect(errorText).toMatch(/3\s+C1\s+XYZ12\s+unknown marker "XYZ12"/);
+      await screenshot(page, 'kinship-import-errors-en');
 
       // The real file: three labels, each matched to a person; the child is a found child.
       await fileInput.setInputFiles({ name: 'lab-2026-041.csv', mimeType: 'text/csv', buffer: Buffer.from(labFile()) });
@@ -110,6 +111,9 @@ describe('a supervisor', () => {
       expect(custody).toContain('Collected');
       expect(custody).toContain('Shipped');
       expect(custody).toContain('Typed');
+      await panel.getByTestId('kinship-show-alleles').click();
+      await panel.getByText('TH01:').waitFor();
+      await screenshot(page, 'kinship-profile-en');
       await panel.getByRole('tab', { name: 'Kinship question' }).click();
       const relatives = panel.getByTestId('typed-relative');
       await relatives.nth(1).waitFor();
@@ -141,6 +145,12 @@ describe('a supervisor', () => {
       await page.getByRole('heading', { level: 2, name: 'القرابة بالحمض النووي' }).waitFor();
       expect(await seriousViolations(page), 'accessibility of the kinship result in Arabic').toEqual([]);
       await screenshot(page, 'kinship-case-ar');
+      // The stored result has its own page (an audited read), with both pedigrees.
+      await result.getByRole('link', { name: 'رابط هذه النتيجة' }).click();
+      await page.getByRole('heading', { level: 1, name: 'تحليل القرابة' }).waitFor();
+      await page.getByTestId('kinship-markers').waitFor();
+      expect(await seriousViolations(page), 'accessibility of the stored analysis in Arabic').toEqual([]);
+      await screenshot(page, 'kinship-analysis-ar');
       await chooseLanguage(page, 'English');
       await page.waitForFunction(() => document.documentElement.dir === 'ltr');
 
