@@ -10,7 +10,7 @@ import { choose, chooseLanguage, field, setUpJourneys, signIn, signOut } from '.
  * The DNA kinship journey of issue 5: a supervisor imports a lab file with a found child and two
  * grandparents (synthetic genotypes, Mendelian, so the LR is large), asks whether the child is the
  * grandchild of these grandparents from the child's case, reads the per-marker table, downloads the PDF
- * report, runs a small screen and confirms its match. A medical officer sees none of it. Every person and
+ * report, runs a small screen, confirms its match and corrects a marker by hand. A medical officer sees none of it. Every person and
  * every genotype here is synthetic.
  */
 const journeys = setUpJourneys();
@@ -196,6 +196,20 @@ describe('a supervisor', () => {
       // The confirmation is now a DNA-supported relationship on the child's record.
       await page.goto(`/cases/${child.caseId}`);
       await page.getByTestId('family-chart').getByText('DNA-supported').first().waitFor();
+
+      // A transcription error corrected by hand: a new version, the old one kept, the reason in the chain of custody.
+      await panel.getByTestId('kinship-correct').click();
+      const correction = page.getByRole('dialog', { name: 'Correct a marker by hand' });
+      await choose(correction, page, 'Marker', 'TH01');
+      await field(correction, 'Allele 2').fill('9,3');
+      await field(correction, 'Reason').fill('Lab sheet transcription error');
+      await correction.getByTestId('kinship-correction-save').click();
+      await correction.getByText('allele "9,3" uses a decimal comma').waitFor();
+      await field(correction, 'Allele 2').fill('9.3');
+      await correction.getByTestId('kinship-correction-save').click();
+      await correction.waitFor({ state: 'detached' });
+      await panel.getByText('2 of 2').waitFor();
+      expect(await panel.getByTestId('kinship-custody').innerText()).toContain('Lab sheet transcription error');
       await signOut(page);
 
       // A medical officer has no genetic permissions: no navigation entry, no DNA panel on the same case.

@@ -10,6 +10,7 @@ import { useCan, useSession } from '../auth/session-context';
 import { ErrorAlert } from '../shell/error-alert';
 import { formatLr, useKinshipLabels } from './kinship-labels';
 import { useProfileQuery, useProfileSummariesQuery, usePersonAnalysesQuery } from './kinship.queries';
+import { CorrectionDialog } from './correction-dialog';
 import { QuestionBuilder } from './question-builder';
 
 /** Whether the signed-in person may see the DNA kinship panel: genetic reads, and the genetic category. */
@@ -35,7 +36,9 @@ function ProfileSummaryView({ profile }: { profile: ProfileView }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
   const labels = useKinshipLabels();
+  const can = useCan();
   const [showAlleles, setShowAlleles] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   const markers = Object.entries(profile.markers);
   return (
     <Stack gap="md" data-testid="kinship-profile">
@@ -79,9 +82,17 @@ function ProfileSummaryView({ profile }: { profile: ProfileView }) {
         </Table.ScrollContainer>
       </div>
       <div>
-        <Button variant="subtle" size="compact-sm" onClick={() => setShowAlleles((v) => !v)} aria-expanded={showAlleles} data-testid="kinship-show-alleles">
-          {showAlleles ? t('kinship.profile.hideAlleles') : t('kinship.profile.showAlleles', { n: markers.length })}
-        </Button>
+        <Group gap="xs">
+          <Button variant="subtle" size="compact-sm" onClick={() => setShowAlleles((v) => !v)} aria-expanded={showAlleles} data-testid="kinship-show-alleles">
+            {showAlleles ? t('kinship.profile.hideAlleles') : t('kinship.profile.showAlleles', { n: markers.length })}
+          </Button>
+          {can('genetic.import') ? (
+            <Button variant="subtle" size="compact-sm" onClick={() => setCorrecting(true)} data-testid="kinship-correct">
+              {t('kinship.correction.open')}
+            </Button>
+          ) : null}
+        </Group>
+        <CorrectionDialog profile={profile} opened={correcting} onClose={() => setCorrecting(false)} />
         <Collapse in={showAlleles}>
           <Text size="xs" c="dimmed" my={4}>
             {t('kinship.profile.allelesNote')}

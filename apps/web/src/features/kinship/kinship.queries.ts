@@ -10,7 +10,7 @@ import {
   screenStartedSchema,
   screenViewSchema,
 } from '@homeward/domain';
-import type { ApiKinshipQuestion, ProfileImportRequest, ScreenRequest, ScreenView } from '@homeward/domain';
+import type { ApiKinshipQuestion, ProfileCorrectionRequest, ProfileImportRequest, ScreenRequest, ScreenView } from '@homeward/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiFetch, apiFetchBlob } from '../../api/client';
@@ -114,6 +114,21 @@ export function useImportProfilesMutation() {
   return useMutation({
     mutationFn: (body: ProfileImportRequest) => apiFetch('/api/kinship/profiles/import', profileImportResponseSchema, { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: kinshipKeys.all }),
+  });
+}
+
+/** Corrects markers of a profile by hand (a new version); the person's profile and the summaries are read again. */
+export function useCorrectProfileMutation(personId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ profileId, body }: { profileId: string; body: ProfileCorrectionRequest }) =>
+      apiFetch(`/api/kinship/profiles/${encodeURIComponent(profileId)}/corrections`, z.object({ id: z.string(), personId: z.string(), version: z.number().int() }), {
+        method: 'POST',
+        body,
+      }),
+    onSuccess: async () => {
+      await Promise.all([queryClient.invalidateQueries({ queryKey: kinshipKeys.profile(personId) }), queryClient.invalidateQueries({ queryKey: ['kinship', 'profiles'] })]);
+    },
   });
 }
 
