@@ -29,6 +29,8 @@ const PAGE = { margin: 50, width: 595.28 - 100 };
 const INK = '#1a1a1a';
 const MUTED = '#555555';
 const ACCENT = '#0b6e4f';
+/** Height of one generation of a pedigree chart. */
+const ROW_HEIGHT = 62;
 
 /** An LR as a person reads it: 20, 3,560 or 1.23 × 10^7. */
 export function formatLr(lr: number): string {
@@ -87,12 +89,11 @@ function table(doc: PDFKit.PDFDocument, columns: { title: string; width: number 
 function pedigreeChart(doc: PDFKit.PDFDocument, pedigree: readonly PedigreePerson[], typed: ReadonlySet<string>, label: (id: string) => string): void {
   const layout = layoutPedigree(pedigree);
   const unit = Math.min(95, PAGE.width / Math.max(layout.width, 1));
-  const rowHeight = 62;
-  const height = layout.generations * rowHeight + 10;
+  const height = layout.generations * ROW_HEIGHT + 10;
   if (doc.y + height > 780) doc.addPage();
   const top = doc.y + 12;
   const left = PAGE.margin + (PAGE.width - unit * layout.width) / 2 + unit / 2;
-  const at = (x: number, g: number) => ({ x: left + x * unit, y: top + g * rowHeight });
+  const at = (x: number, g: number) => ({ x: left + x * unit, y: top + g * ROW_HEIGHT });
   doc.lineWidth(1).strokeColor(INK);
   for (const s of layout.segments) {
     const a = at(s.x1, s.y1);
@@ -107,13 +108,15 @@ function pedigreeChart(doc: PDFKit.PDFDocument, pedigree: readonly PedigreePerso
     else doc.circle(x, y, r);
     if (typed.has(person.id)) doc.fillAndStroke(INK, INK);
     else doc.fillAndStroke('#ffffff', INK);
-    doc.font(FONT).fontSize(7).fillColor(INK).text(label(person.id), x - unit / 2 + 2, y + r + 2, { width: unit - 4, align: 'center', height: rowHeight - 2 * r - 4, ellipsis: true });
+    doc.font(FONT).fontSize(7).fillColor(INK).text(label(person.id), x - unit / 2 + 2, y + r + 2, { width: unit - 4, align: 'center', height: ROW_HEIGHT - 2 * r - 4, ellipsis: true });
   }
   doc.x = PAGE.margin;
-  doc.y = top + (layout.generations - 1) * rowHeight + 40;
+  doc.y = top + (layout.generations - 1) * ROW_HEIGHT + 40;
 }
 
 function pedigreeSection(doc: PDFKit.PDFDocument, title: string, pedigree: readonly PedigreePerson[], typed: ReadonlySet<string>, label: (id: string) => string): void {
+  // The heading stays with its chart: a new page first when both do not fit.
+  if (doc.y + layoutPedigree(pedigree).generations * ROW_HEIGHT + 60 > 780) doc.addPage();
   heading(doc, title);
   pedigreeChart(doc, pedigree, typed, label);
   const name = (id: string | null | undefined) => (id ? label(id) : '—');
@@ -166,7 +169,7 @@ export function renderAnalysisReport(analysis: KinshipAnalysis, context: ReportC
   heading(doc, 'Result');
   keyValues(doc, [
     ['Likelihood ratio', formatLr(answer.lr)],
-    ['log10 LR', answer.log10_lr === null ? '— (excluded)' : answer.log10_lr.toFixed(2)],
+    ['log10 LR', answer.log10_lr === null ? '— (excluded)' : (Math.abs(answer.log10_lr) < 0.005 ? 0 : answer.log10_lr).toFixed(2)],
     ['Conclusion', `${answer.conclusion} — ${answer.verbal}`],
     ['Inconsistent markers', answer.inconsistent_markers.length === 0 ? 'none' : answer.inconsistent_markers.join(', ')],
     ...(answer.policy
@@ -180,7 +183,7 @@ export function renderAnalysisReport(analysis: KinshipAnalysis, context: ReportC
   heading(doc, 'Question');
   keyValues(doc, [
     ['Typed people', analysis.typed.map((p) => label(p.personId)).join('; ')],
-    ['Frequency database', `${analysis.frequencies.name} (${analysis.frequencies.population})${analysis.frequencies.synthetic ? ' — synthetic' : ''}`],
+    ['Frequency database', `${analysis.frequencies.name} (${analysis.frequencies.population})`],
     ['θ (subpopulation)', String(question.theta)],
     ['Mutation model', mutationText(question)],
   ]);
@@ -211,6 +214,8 @@ export function renderAnalysisReport(analysis: KinshipAnalysis, context: ReportC
     }),
     (i) => answer.inconsistent_markers.includes(answer.markers[i]!.marker),
   );
+  // The notes under the table stay together.
+  if (doc.y + 70 > 790) doc.addPage();
   if (answer.floor_alleles.length > 0) {
     doc.font(FONT_BOLD).text('Alleles not in the database, given the floor frequency: ', { continued: true });
     doc.font(FONT).text(answer.floor_alleles.map((f) => `${f.marker} ${f.allele} (${f.frequency})`).join('; '));

@@ -176,9 +176,7 @@ function latinForm(text: string): string {
  */
 export async function analysisForReport(trx: Trx, actor: Actor, id: string, requestId: string) {
   const analysis = await readAnalysis(trx, actor, id, requestId, 'genetic.report');
-  const q = analysis.question;
-  const named = 'a' in q ? [q.a, q.b] : [...q.claimed, ...(q.alternative === 'unrelated' ? [] : q.alternative)].map((p) => p.id).filter((pid) => UUID.test(pid));
-  const ids = [...new Set([...analysis.typed.map((p) => p.personId), ...named])];
+  const ids = [...new Set([...analysis.typed.map((p) => p.personId), ...mentionedPeople(analysis.question)])];
   const names = new Map<string, string>();
   if (readableCategoriesForRoles(actor.roles).includes('identity')) {
     const recorded = await namesOf(trx, ids);

@@ -1,12 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { actorOf } from '../../lib/access';
-import type { AppContext } from '../../lib/context';
-import { auditActorOf, typed } from '../../lib/route-helpers';
-import { inTransaction } from '../../lib/transaction';
-import type { JobRunner } from '../jobs/job-runner';
-import { analysisForReport, answerQuestion, personAnalyses, readAnalysis } from './analysis.service';
-import { ensureSyntheticFrequencies, importFrequencies, listFrequencies } from './frequencies.service';
 import {
   apiKinshipQuestionSchema,
   frequencyDatabaseViewSchema,
@@ -28,6 +21,13 @@ import {
   screenStartedSchema,
   screenViewSchema,
 } from '@homeward/domain';
+import { actorOf } from '../../lib/access';
+import type { AppContext } from '../../lib/context';
+import { auditActorOf, typed } from '../../lib/route-helpers';
+import { inTransaction } from '../../lib/transaction';
+import type { JobRunner } from '../jobs/job-runner';
+import { analysisForReport, answerQuestion, personAnalyses, readAnalysis } from './analysis.service';
+import { ensureSyntheticFrequencies, importFrequencies, listFrequencies } from './frequencies.service';
 import { renderAnalysisReport } from './analysis-report';
 import { confirmMatch, listScreens, readScreen, rejectMatch } from './matches.service';
 import { correctProfile, importProfiles, listProfiles, readProfile } from './profiles.service';
