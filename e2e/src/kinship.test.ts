@@ -104,6 +104,7 @@ describe('a supervisor', () => {
       // The child's case: her profile, its chain of custody, and the question built from her family.
       await page.goto(`/cases/${child.caseId}`);
       const panel = page.getByTestId('kinship-panel');
+      await panel.getByTestId('kinship-open').click();
       await panel.getByTestId('kinship-profile').waitFor();
       expect(await panel.getByTestId('kinship-marker-count').innerText()).toBe('21');
       expect(await panel.getByTestId('kinship-consent').innerText()).toBe('CONSENT-2026-041');
@@ -198,6 +199,7 @@ describe('a supervisor', () => {
       await page.getByTestId('family-chart').getByText('DNA-supported').first().waitFor();
 
       // A transcription error corrected by hand: a new version, the old one kept, the reason in the chain of custody.
+      await panel.getByTestId('kinship-open').click();
       await panel.getByTestId('kinship-correct').click();
       const correction = page.getByRole('dialog', { name: 'Correct a marker by hand' });
       await choose(correction, page, 'Marker', 'TH01');

@@ -149,24 +149,77 @@ function EarlierAnalyses({ personId }: { personId: string }) {
   );
 }
 
+/** The question tab: who among the relatives (and everyone else) is typed is read only when it opens. */
+function QuestionTab({ record, subjectTyped }: { record: PersonRecord; subjectTyped: boolean }) {
+  const relatives = record.relationships.map((r) => r.relatedPersonId);
+  const relativeProfiles = useProfileSummariesQuery({ people: relatives });
+  const allProfiles = useProfileSummariesQuery({});
+  // Recorded relatives first, then everyone else with a profile, each once.
+  const candidates = [...(relativeProfiles.data?.profiles ?? []), ...(allProfiles.data?.profiles ?? [])].filter((p, i, all) => all.findIndex((q) => q.personId === p.personId) === i);
+  return (
+    <QuestionBuilder
+      record={record}
+      subjectTyped={subjectTyped}
+      typedRelatives={relatives.length === 0 ? [] : (relativeProfiles.data?.profiles ?? null)}
+      candidates={candidates}
+    />
+  );
+}
+
+/** The panel's content, mounted only once it is opened: every genetic read here is audited by the server. */
+function KinshipTabs({ record }: { record: PersonRecord }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const profile = useProfileQuery(record.id);
+  if (profile.isPending) {
+    return (
+      <Center py="md">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (profile.isError) return <ErrorAlert error={profile.error} />;
+  return (
+    <Tabs defaultValue="profile" keepMounted={false}>
+      <Tabs.List>
+        <Tabs.Tab value="profile">{t('kinship.panel.profileTab')}</Tabs.Tab>
+        {can('genetic.analyse') ? <Tabs.Tab value="question">{t('kinship.panel.questionTab')}</Tabs.Tab> : null}
+        <Tabs.Tab value="analyses">{t('kinship.panel.analysesTab')}</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="profile" pt="md">
+        {profile.data ? (
+          <ProfileSummaryView profile={profile.data} />
+        ) : (
+          <Text size="sm" data-testid="kinship-no-profile">
+            {t('kinship.panel.noProfile')}
+          </Text>
+        )}
+      </Tabs.Panel>
+      {can('genetic.analyse') ? (
+        <Tabs.Panel value="question" pt="md">
+          <QuestionTab record={record} subjectTyped={profile.data !== null} />
+        </Tabs.Panel>
+      ) : null}
+      <Tabs.Panel value="analyses" pt="md">
+        <EarlierAnalyses personId={record.id} />
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
+
 /**
  * DNA kinship on a person's or a case's page, for the roles that read genetic data: the STR profile's
  * facts and chain of custody, the question builder over the family's pedigree, and earlier results.
- * Nothing here is fetched until the panel is shown, and every genetic read is audited by the server.
+ * Closed at first: nothing genetic is read (or audited) until someone opens it to look.
  */
 export function KinshipPanel({ record }: { record: PersonRecord }) {
   const { t } = useTranslation();
   const can = useCan();
-  const profile = useProfileQuery(record.id);
-  const relatives = record.relationships.map((r) => r.relatedPersonId);
-  const relativeProfiles = useProfileSummariesQuery({ people: relatives });
-  const allProfiles = useProfileSummariesQuery({}, can('genetic.analyse'));
-  // Recorded relatives first, then everyone else with a profile, each once.
-  const candidates = [...(relativeProfiles.data?.profiles ?? []), ...(allProfiles.data?.profiles ?? [])].filter((p, i, all) => all.findIndex((q) => q.personId === p.personId) === i);
+  const [open, setOpen] = useState(false);
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="kinship-title" data-testid="kinship-panel">
-      <Group justify="space-between" mb="sm">
+      <Group justify="space-between" mb={open ? 'sm' : 0}>
         <Group gap="xs">
           <IconDna size={22} aria-hidden />
           <Title order={2} size="h4" id="kinship-title">
@@ -176,49 +229,18 @@ export function KinshipPanel({ record }: { record: PersonRecord }) {
             {t('kinship.panel.genetic')}
           </Badge>
         </Group>
-        {can('genetic.import') ? (
-          <Button component={Link} to={`/kinship/import?person=${record.id}`} variant="default" size="xs" leftSection={<IconFileImport size={16} aria-hidden />}>
-            {t('kinship.panel.import')}
-          </Button>
-        ) : null}
-      </Group>
-      {profile.isPending ? (
-        <Center py="md">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : profile.isError ? (
-        <ErrorAlert error={profile.error} />
-      ) : (
-        <Tabs defaultValue="profile" keepMounted={false}>
-          <Tabs.List>
-            <Tabs.Tab value="profile">{t('kinship.panel.profileTab')}</Tabs.Tab>
-            {can('genetic.analyse') ? <Tabs.Tab value="question">{t('kinship.panel.questionTab')}</Tabs.Tab> : null}
-            <Tabs.Tab value="analyses">{t('kinship.panel.analysesTab')}</Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="profile" pt="md">
-            {profile.data ? (
-              <ProfileSummaryView profile={profile.data} />
-            ) : (
-              <Text size="sm" data-testid="kinship-no-profile">
-                {t('kinship.panel.noProfile')}
-              </Text>
-            )}
-          </Tabs.Panel>
-          {can('genetic.analyse') ? (
-            <Tabs.Panel value="question" pt="md">
-              <QuestionBuilder
-                record={record}
-                subjectTyped={profile.data !== null}
-                typedRelatives={relatives.length === 0 ? [] : (relativeProfiles.data?.profiles ?? null)}
-                candidates={candidates}
-              />
-            </Tabs.Panel>
+        <Group gap="xs">
+          {can('genetic.import') ? (
+            <Button component={Link} to={`/kinship/import?person=${record.id}`} variant="default" size="xs" leftSection={<IconFileImport size={16} aria-hidden />}>
+              {t('kinship.panel.import')}
+            </Button>
           ) : null}
-          <Tabs.Panel value="analyses" pt="md">
-            <EarlierAnalyses personId={record.id} />
-          </Tabs.Panel>
-        </Tabs>
-      )}
+          <Button variant="light" size="xs" onClick={() => setOpen((v) => !v)} aria-expanded={open} aria-controls="kinship-content" data-testid="kinship-open">
+            {open ? t('kinship.panel.close') : t('kinship.panel.open')}
+          </Button>
+        </Group>
+      </Group>
+      <div id="kinship-content">{open ? <KinshipTabs record={record} /> : null}</div>
     </Card>
   );
 }

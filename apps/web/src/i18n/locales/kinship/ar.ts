@@ -54,6 +54,8 @@ export const kinshipAr: KinshipTranslation = {
       legendSubject: 'الطفل موضوع السؤال',
     },
     panel: {
+      close: 'إخفاء',
+      open: 'إظهار البيانات الوراثية',
       title: 'القرابة بالحمض النووي',
       genetic: 'بيانات وراثية — كل اطلاع يُسجَّل',
       import: 'استيراد ملف مختبر',

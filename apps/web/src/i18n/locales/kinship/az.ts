@@ -54,6 +54,8 @@ export const kinshipAz: KinshipTranslation = {
       legendSubject: 'sual altında olan uşaq',
     },
     panel: {
+      close: 'Gizlət',
+      open: 'Genetik məlumatı göstər',
       title: 'DNT qohumluğu',
       genetic: 'Genetik məlumat — hər baxış qeydə alınır',
       import: 'Laboratoriya faylını idxal et',

@@ -55,6 +55,8 @@ export const kinshipEn = {
       legendSubject: 'the child in question',
     },
     panel: {
+      close: 'Hide',
+      open: 'Show the genetic data',
       title: 'DNA kinship',
       genetic: 'Genetic data — every view is recorded',
       import: 'Import a lab file',

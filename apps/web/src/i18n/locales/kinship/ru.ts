@@ -54,6 +54,8 @@ export const kinshipRu: KinshipTranslation = {
       legendSubject: 'ребёнок, о котором вопрос',
     },
     panel: {
+      close: 'Скрыть',
+      open: 'Показать генетические данные',
       title: 'ДНК-родство',
       genetic: 'Генетические данные — каждый просмотр записывается',
       import: 'Импортировать файл лаборатории',
