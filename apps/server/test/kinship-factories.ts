@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { insertAnalysis } from '../src/modules/kinship/analyses.repository';
 import { insertProfileVersion } from '../src/modules/kinship/profiles.repository';
 import { syntheticAlleleTable } from '../src/modules/kinship/synthetic-frequencies';
 import type { TestApp } from './test-app';
@@ -25,6 +26,35 @@ export async function buildProfile(
     consentRecordedAt: new Date(),
     consentRecordedBy: null,
     markers: overrides.markers ?? { TH01: ['6', '9.3'], D3S1358: ['15', '16'] },
+    createdBy: null,
+  });
+  return id;
+}
+
+/** A stored parent–child analysis of this deployment's mission over two people, each given a profile. */
+export async function buildAnalysis(t: TestApp, child: string, parent: string): Promise<string> {
+  const profiles = [await buildProfile(t, child), await buildProfile(t, parent, { markers: { TH01: ['6', '7'], D3S1358: ['15', '15'] } })];
+  const frequencies = await t.database.db.selectFrom('frequency_databases').select('id').where('is_default', '=', true).executeTakeFirstOrThrow();
+  const id = randomUUID();
+  await insertAnalysis(t.database.db, {
+    id,
+    missionId: t.app.homeward.missionId,
+    question: { a: child, b: parent, relationship: 'parent-child', theta: 0, frequencies: 'synthetic', profiles: [child, parent] },
+    answer: {
+      lr: 4.2,
+      log10_lr: Math.log10(4.2),
+      markers: [
+        { marker: 'TH01', lr: 2.1, note: null },
+        { marker: 'D3S1358', lr: 2, note: null },
+      ],
+      inconsistent_markers: [],
+      floor_alleles: [],
+      conclusion: 'inconclusive',
+      verbal: 'limited support',
+    },
+    personIds: [child, parent],
+    profileIds: profiles,
+    frequencyDatabaseId: frequencies.id,
     createdBy: null,
   });
   return id;

@@ -3,6 +3,11 @@ import { AuditPage } from './features/audit/audit-page';
 import { CaseListPage } from './features/cases/case-list-page';
 import { ImportsPage } from './features/imports/imports-page';
 import { MatchReviewPage } from './features/matching/match-review-page';
+import { AnalysisPage } from './features/kinship/analysis-page';
+import { KinshipHomePage } from './features/kinship/kinship-home-page';
+import { ProfileImportPage } from './features/kinship/profile-import-page';
+import { ScreenPage } from './features/kinship/screen-page';
+import { ScreeningPage } from './features/kinship/screening-page';
 import { PersonPage } from './features/people/person-page';
 import { CasePage } from './features/cases/case-page';
 import { MyTasksPage } from './features/cases/my-tasks-page';
@@ -128,6 +133,46 @@ export const router = createBrowserRouter([
                     element: (
                       <RequirePermission permission="matching.review">
                         <MatchReviewPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: '/kinship',
+                    element: (
+                      <RequirePermission permission={['genetic.import', 'genetic.analyse', 'genetic.screen']}>
+                        <KinshipHomePage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: '/kinship/import',
+                    element: (
+                      <RequirePermission permission="genetic.import">
+                        <ProfileImportPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: '/kinship/analyses/:analysisId',
+                    element: (
+                      <RequirePermission permission="genetic.read">
+                        <AnalysisPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: '/kinship/screens',
+                    element: (
+                      <RequirePermission permission="genetic.screen">
+                        <ScreeningPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: '/kinship/screens/:screenId',
+                    element: (
+                      <RequirePermission permission="genetic.screen">
+                        <ScreenPage />
                       </RequirePermission>
                     ),
                   },

@@ -11,9 +11,9 @@ import {
   type Role,
 } from '@homeward/domain';
 import { buildCase, buildMission, buildPerson, buildPlace, buildPlacement, buildTeam, buildUser, sessionCookie, type BuiltUser } from '../../test/factories';
-import { buildMatch, buildProfile, screenOf } from '../../test/kinship-factories';
 import { buildTracingRequest } from '../../test/tracing-factories';
 import { buildSuggestion } from '../../test/matching-factories';
+import { buildAnalysis, buildMatch, buildProfile, screenOf } from '../../test/kinship-factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { insertSheetImport } from '../modules/imports/sheet-imports.repository';
 import { installAccessControl } from './access';
@@ -74,6 +74,11 @@ const NEEDS_CATEGORY: Record<string, { category: FieldCategory; access: 'read' |
   'POST /api/kinship/profiles/:id/corrections': { category: 'genetic', access: 'read' },
   'GET /api/people/:id/profile': { category: 'genetic', access: 'read' },
   'POST /api/kinship/questions': { category: 'genetic', access: 'read' },
+  'GET /api/kinship/profiles': { category: 'genetic', access: 'read' },
+  'GET /api/people/:id/kinship-analyses': { category: 'genetic', access: 'read' },
+  'GET /api/kinship/analyses/:id': { category: 'genetic', access: 'read' },
+  'GET /api/kinship/analyses/:id/report.pdf': { category: 'genetic', access: 'read' },
+  'GET /api/kinship/screens': { category: 'genetic', access: 'read' },
   'POST /api/kinship/screens': { category: 'genetic', access: 'read' },
   'GET /api/kinship/screens/:id': { category: 'genetic', access: 'read' },
   'POST /api/kinship/matches/:id/confirm': { category: 'genetic', access: 'read' },
@@ -315,6 +320,17 @@ const SAMPLES: Record<string, Sample> = {
     await buildProfile(t, b);
     return { url: '/api/kinship/questions', payload: { a, b, relationship: 'parent-child' } };
   },
+  'GET /api/kinship/profiles': async (role, inScope) => {
+    const id = await personFor(role, inScope);
+    await buildProfile(t, id);
+    return { url: `/api/kinship/profiles?people=${id}` };
+  },
+  'GET /api/people/:id/kinship-analyses': async (role, inScope) => ({ url: `/api/people/${await personFor(role, inScope)}/kinship-analyses` }),
+  'GET /api/kinship/analyses/:id': async (role, inScope) => ({ url: `/api/kinship/analyses/${await buildAnalysis(t, await personFor(role, inScope), await personFor(role, inScope))}` }),
+  'GET /api/kinship/analyses/:id/report.pdf': async (role, inScope) => ({
+    url: `/api/kinship/analyses/${await buildAnalysis(t, await personFor(role, inScope), await personFor(role, inScope))}/report.pdf`,
+  }),
+  'GET /api/kinship/screens': async () => ({ url: '/api/kinship/screens' }),
   'POST /api/kinship/screens': async (role, inScope) => {
     const [child, relative] = [await personFor(role, inScope), await personFor(role, inScope)];
     await buildProfile(t, child, { kind: 'child' });

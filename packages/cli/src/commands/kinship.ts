@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import { referenceFamilyInputSchema } from '@homeward/domain';
 import {
   answerKinshipQuestion,
   KinshipInputError,
@@ -17,7 +18,6 @@ import { AppError } from '@homeward/server/lib/errors';
 import { inTransaction } from '@homeward/server/lib/transaction';
 import { describeFrequencyErrors, ensureSyntheticFrequencies, importFrequencies, loadFrequencies } from '@homeward/server/modules/kinship/frequencies.service';
 import { describeProfileErrors } from '@homeward/server/modules/kinship/profiles.service';
-import { referenceFamilyInputSchema } from '@homeward/server/modules/kinship/kinship.schemas';
 import { flooredAlleles, runScreen } from '@homeward/server/modules/kinship/screen-workers';
 import { CliError, withDatabase } from '../cli-context';
 

@@ -9,3 +9,4 @@ export * from './places';
 export * from './tracing';
 export * from './sheets';
 export * from './matching';
+export * from './kinship';

@@ -38,6 +38,8 @@ export { logSumExp, lumpSystem, markerLogLikelihood, relevantPeople, targetGenot
 export type { LikelihoodOptions, MarkerLikelihood, Typing } from './marker.likelihood';
 export { KAPPA, pairwiseMarkerLr } from './pairwise.kappa';
 export { relationshipPedigree } from './relationship.pedigrees';
+export { layoutPedigree } from './pedigree.layout';
+export type { LayoutMember, LayoutPoint, LayoutSegment, PedigreeLayout } from './pedigree.layout';
 export {
   answerKinshipQuestion,
   comparePedigrees,

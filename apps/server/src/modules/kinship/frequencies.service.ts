@@ -19,7 +19,7 @@ import {
   upsertFrequencyDatabase,
   type StoredAlleles,
 } from './frequencies.repository';
-import type { FrequencyDatabaseView, FrequencyImportRequest } from './kinship.schemas';
+import type { FrequencyDatabaseView, FrequencyImportRequest } from '@homeward/domain';
 import { SYNTHETIC_DATABASE_NAME, SYNTHETIC_POPULATION, syntheticAlleleTable } from './synthetic-frequencies';
 
 /**

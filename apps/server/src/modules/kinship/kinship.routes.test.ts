@@ -130,6 +130,10 @@ describe('screening', () => {
 
     const screen = (await get(`/api/kinship/screens/${started.json().screenId}`)).json();
     expect(screen).toMatchObject({ status: 'succeeded', frequencies: { synthetic: true }, summary: { children: 3, families: 2, floorAlleles: [] } });
+    expect(screen.families).toMatchObject({ [`household:${familyA}`]: 'Test household' });
+    expect(Object.keys(screen.people)).toEqual(expect.arrayContaining([ca, cb, fa, ma]));
+    const listed = (await get('/api/kinship/screens')).json().screens;
+    expect(listed[0]).toMatchObject({ id: started.json().screenId, status: 'succeeded', children: 3, families: 2, undisputed: 2 });
     expect(screen.summary.undisputed.map((c: { child: string; family: string; position: string }) => [c.child, c.family, c.position]).sort()).toEqual(
       [
         [ca, `household:${familyA}`, sa],
@@ -156,5 +160,64 @@ describe('screening', () => {
     const rejected = await post(`/api/kinship/matches/${matchB.id}/reject`, { note: 'Sample swap suspected; retest' });
     expect(rejected.json()).toMatchObject({ status: 'rejected' });
     expect((await t.database.db.selectFrom('relationships').select('id').where('person_id', '=', cb).execute()).length).toBe(0);
+  });
+});
+
+describe('stored analyses and their report', () => {
+  it('reads an analysis again with the typed alleles at the markers of its answer, lists it, and prints it as an audited PDF', async () => {
+    const frequencies = await post('/api/kinship/frequencies', { name: 'th01-only', format: 'csv', content: 'marker,allele,frequency\nTH01,6,0.05\nTH01,7,0.95\n', population: 'Test', sourceNote: 'Synthetic test data' }, admin);
+    expect(frequencies.statusCode, frequencies.body).toBe(201);
+    const [father, child] = [await person('M'), await person('F')];
+    await importProfiles({ [father]: { TH01: ['6', '6'], D3S1358: ['15', '16'] }, [child]: { TH01: ['6', '6'], D3S1358: ['15', '17'] } }, 'reference');
+    const asked = await post('/api/kinship/questions', { frequencies: 'th01-only', claimed: [{ id: father, sex: 'M' }, { id: 'mother', sex: 'F' }, { id: child, sex: 'F', father, mother: 'mother' }] });
+    expect(asked.statusCode, asked.body).toBe(200);
+    const analysis = asked.json();
+    // D3S1358 is not in the database: it is listed with LR 1 and a note, its alleles beside it for the table.
+    expect(analysis.answer.markers).toEqual([
+      { marker: 'TH01', lr: expect.closeTo(20, 9), note: null },
+      { marker: 'D3S1358', lr: 1, note: 'not in database th01-only; left out' },
+    ]);
+    expect(analysis.typed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ personId: father, sex: 'M', markers: { TH01: ['6', '6'], D3S1358: ['15', '16'] } }),
+        expect.objectContaining({ personId: child, markers: { TH01: ['6', '6'], D3S1358: ['15', '17'] } }),
+      ]),
+    );
+
+    const again = await get(`/api/kinship/analyses/${analysis.id}`);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toEqual(analysis);
+    const listed = await get(`/api/people/${child}/kinship-analyses`);
+    expect(listed.json().analyses).toEqual([expect.objectContaining({ id: analysis.id, conclusion: analysis.answer.conclusion, frequencies: 'th01-only' })]);
+
+    const report = await get(`/api/kinship/analyses/${analysis.id}/report.pdf`);
+    expect(report.statusCode).toBe(200);
+    expect(report.headers['content-type']).toBe('application/pdf');
+    expect(report.headers['content-disposition']).toMatch(/^attachment; filename="kinship-report-[0-9a-f]{8}\.pdf"$/);
+    expect(report.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'target_ids']).where('action', '=', 'genetic.report').execute();
+    expect(audit.some((a) => a.target_ids.includes(analysis.id) && a.target_ids.includes(child))).toBe(true);
+
+    expect((await get(`/api/kinship/analyses/${analysis.id}`, admin)).statusCode).toBe(403);
+    expect((await get(`/api/kinship/analyses/${randomUUID()}`)).statusCode).toBe(404);
+  });
+
+  it('lists who has a profile without markers, and imports one file with a child and reference relatives', async () => {
+    const [child, grandfather] = [await person('F'), await person('M')];
+    const content = 'person,marker,allele1,allele2\nC1,TH01,6,9.3\nGF,TH01,6,7\n';
+    const res = await post('/api/kinship/profiles/import', { ...lab, format: 'csv-long', content, people: { C1: child, GF: grandfather }, kinds: { C1: 'child' } });
+    expect(res.statusCode, res.body).toBe(201);
+    const list = await get(`/api/kinship/profiles?people=${child},${grandfather}`);
+    expect(list.statusCode, list.body).toBe(200);
+    const byPerson = Object.fromEntries(list.json().profiles.map((p: { personId: string }) => [p.personId, p]));
+    expect(byPerson[child]).toMatchObject({ kind: 'child', kit: 'GlobalFiler', markers: 1, sex: 'F' });
+    expect(byPerson[grandfather]).toMatchObject({ kind: 'reference' });
+    expect(JSON.stringify(list.json())).not.toMatch(/9\.3/);
+    const children = (await get('/api/kinship/profiles?kind=child')).json().profiles.map((p: { personId: string }) => p.personId);
+    expect(children).toContain(child);
+    expect(children).not.toContain(grandfather);
+    const stray = await post('/api/kinship/profiles/import', { ...lab, format: 'csv-long', content, people: { C1: child, GF: grandfather }, kinds: { X9: 'child' } });
+    expect(stray.statusCode).toBe(400);
+    expect(stray.json().error.details.errors).toEqual([expect.objectContaining({ person: 'X9', message: 'this label is not in the file' })]);
   });
 });

@@ -1,31 +1,36 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import {
+  apiKinshipQuestionSchema,
+  frequencyDatabaseViewSchema,
+  frequencyImportRequestSchema,
+  kinshipAnalysisSchema,
+  kinshipIdParamsSchema as idParamsSchema,
+  matchRejectRequestSchema,
+  matchReviewRequestSchema,
+  matchViewSchema,
+  personAnalysesResponseSchema,
+  profileCorrectionRequestSchema,
+  profileImportRequestSchema,
+  profileImportResponseSchema,
+  profileListQuerySchema,
+  profileListResponseSchema,
+  profileViewSchema,
+  screenListResponseSchema,
+  screenRequestSchema,
+  screenStartedSchema,
+  screenViewSchema,
+} from '@homeward/domain';
 import { actorOf } from '../../lib/access';
 import type { AppContext } from '../../lib/context';
 import { auditActorOf, typed } from '../../lib/route-helpers';
 import { inTransaction } from '../../lib/transaction';
 import type { JobRunner } from '../jobs/job-runner';
-import { answerQuestion } from './analysis.service';
+import { analysisForReport, answerQuestion, personAnalyses, readAnalysis } from './analysis.service';
 import { ensureSyntheticFrequencies, importFrequencies, listFrequencies } from './frequencies.service';
-import {
-  apiKinshipQuestionSchema,
-  frequencyDatabaseViewSchema,
-  frequencyImportRequestSchema,
-  idParamsSchema,
-  kinshipAnalysisResponseSchema,
-  matchRejectRequestSchema,
-  matchReviewRequestSchema,
-  matchViewSchema,
-  profileCorrectionRequestSchema,
-  profileImportRequestSchema,
-  profileImportResponseSchema,
-  profileViewSchema,
-  screenRequestSchema,
-  screenStartedSchema,
-  screenViewSchema,
-} from './kinship.schemas';
-import { confirmMatch, readScreen, rejectMatch } from './matches.service';
-import { correctProfile, importProfiles, readProfile } from './profiles.service';
+import { renderAnalysisReport } from './analysis-report';
+import { confirmMatch, listScreens, readScreen, rejectMatch } from './matches.service';
+import { correctProfile, importProfiles, listProfiles, readProfile } from './profiles.service';
 import { startScreen } from './screens.service';
 
 const tags = ['kinship'];
@@ -71,6 +76,42 @@ export async function kinshipRoutes(app: FastifyInstance, ctx: AppContext, jobs:
   );
 
   api.get(
+    '/api/kinship/profiles',
+    {
+      config: { access: 'genetic.read' },
+      schema: { tags, summary: 'Who has a current STR profile (facts, never markers), by people or kind (audited)', querystring: profileListQuerySchema, response: { 200: profileListResponseSchema } },
+    },
+    async (request) => ({ profiles: await inTransaction(db, (trx) => listProfiles(trx, actorOf(request), request.query, request.id)) }),
+  );
+
+  api.get(
+    '/api/people/:id/kinship-analyses',
+    { config: { access: 'genetic.read' }, schema: { tags, summary: 'The kinship analyses a person was typed in, newest first', params: idParamsSchema, response: { 200: personAnalysesResponseSchema } } },
+    async (request) => ({ analyses: await inTransaction(db, (trx) => personAnalyses(trx, actorOf(request), request.params.id, request.id)) }),
+  );
+
+  api.get(
+    '/api/kinship/analyses/:id',
+    { config: { access: 'genetic.read' }, schema: { tags, summary: 'A stored kinship analysis with the typed alleles at its markers (audited read)', params: idParamsSchema, response: { 200: kinshipAnalysisSchema } } },
+    async (request) => inTransaction(db, (trx) => readAnalysis(trx, actorOf(request), request.params.id, request.id)),
+  );
+
+  api.get(
+    '/api/kinship/analyses/:id/report.pdf',
+    { config: { access: 'genetic.read' }, schema: { tags, summary: 'The printable report of an analysis (PDF; audited as genetic.report)', params: idParamsSchema } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { analysis, names } = await inTransaction(db, (trx) => analysisForReport(trx, actor, request.params.id, request.id));
+      const pdf = await renderAnalysisReport(analysis, { mission: ctx.config.missionName, generatedBy: actor.displayName, generatedAt: new Date(), names });
+      return reply
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', `attachment; filename="kinship-report-${analysis.id.slice(0, 8)}.pdf"`)
+        .type('application/pdf')
+        .send(pdf);
+    },
+  );
+
+  api.get(
     '/api/kinship/frequencies',
     { config: { access: 'reference_data.read' }, schema: { tags, summary: 'Allele frequency databases (the default first)', response: { 200: z.object({ databases: z.array(frequencyDatabaseViewSchema) }) } } },
     async () => ({ databases: await listFrequencies(db) }),
@@ -87,7 +128,7 @@ export async function kinshipRoutes(app: FastifyInstance, ctx: AppContext, jobs:
 
   api.post(
     '/api/kinship/questions',
-    { config: { access: 'genetic.analyse' }, schema: { tags, summary: 'Answer a kinship question (formats/kinship.md) over registered people', body: apiKinshipQuestionSchema, response: { 200: kinshipAnalysisResponseSchema } } },
+    { config: { access: 'genetic.analyse' }, schema: { tags, summary: 'Answer a kinship question (formats/kinship.md) over registered people', body: apiKinshipQuestionSchema, response: { 200: kinshipAnalysisSchema } } },
     async (request) => inTransaction(db, (trx) => answerQuestion(trx, actorOf(request), ctx.missionId, request.body, request.id)),
   );
 
@@ -98,6 +139,12 @@ export async function kinshipRoutes(app: FastifyInstance, ctx: AppContext, jobs:
       const onFallback = (reason: string) => ctx.logger.warn({ reason }, 'kinship screen ran in one thread: workers unavailable');
       return reply.status(202).send(await startScreen(db, jobs, actorOf(request), ctx.missionId, request.body, request.id, onFallback));
     },
+  );
+
+  api.get(
+    '/api/kinship/screens',
+    { config: { access: 'genetic.screen' }, schema: { tags, summary: 'The mission’s screens, newest first', response: { 200: screenListResponseSchema } } },
+    async (request) => ({ screens: await inTransaction(db, (trx) => listScreens(trx, actorOf(request))) }),
   );
 
   api.get(

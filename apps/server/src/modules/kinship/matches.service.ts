@@ -1,15 +1,17 @@
 import type { Transaction } from 'kysely';
-import type { RelationshipKind } from '@homeward/domain';
+import { readableCategoriesForRoles, type RelationshipKind } from '@homeward/domain';
 import type { Database } from '../../db/schema';
 import { auditActor, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { linkPeople } from '../people/identity.service';
-import type { MatchView, ScreenView } from './kinship.schemas';
+import type { MatchView, ScreenView } from '@homeward/domain';
+import { peopleFacts } from './analyses.repository';
 import { peopleInScope } from './profiles.repository';
 import { requireGenetic } from './profiles.service';
-import { findMatchForReview, findScreen, matchesOfScreen, reviewMatch } from './screens.repository';
+import { HOUSEHOLD_PREFIX } from './reference-families';
+import { familyLabels, findMatchForReview, findScreen, matchesOfScreen, reviewMatch, screensOfMission } from './screens.repository';
 
 /**
  * The results of a screen and their review: a supervisor confirms a suggested match, which records the
@@ -44,6 +46,14 @@ export async function readScreen(trx: Trx, actor: Actor, id: string, requestId: 
   if (!row || row.mission_id !== actor.missionId) throw notFound('screen');
   const matches = await matchesOfScreen(trx, id);
   await recordAudit(trx, auditActor(actor), { action: 'genetic.read_screen', targetType: 'kinship_screen', targetIds: [id] }, requestId);
+  const summary = (row.summary ?? null) as ScreenView['summary'];
+  const candidates = summary ? [...summary.bestPerChild.flat(), ...summary.bestPerFamily.flat(), ...summary.undisputed] : [];
+  const personIds = [...candidates.map((c) => c.child), ...matches.flatMap((m) => [m.child_person_id, ...(m.relatives as MatchView['relatives']).map((r) => r.personId)])];
+  const readsIdentity = readableCategoriesForRoles(actor.roles).includes('identity');
+  const people = readsIdentity ? Object.fromEntries((await peopleFacts(trx, personIds)).map((p) => [p.id, p.display_name])) : {};
+  const refs = [...new Set([...candidates.map((c) => c.family), ...matches.map((m) => m.family_ref)])];
+  const households = new Map((await familyLabels(trx, refs.filter((r) => r.startsWith(HOUSEHOLD_PREFIX)).map((r) => r.slice(HOUSEHOLD_PREFIX.length)))).map((f) => [f.id, f.label]));
+  const families = Object.fromEntries(refs.map((ref) => [ref, households.get(ref.slice(HOUSEHOLD_PREFIX.length)) ?? ref]));
   return {
     id: row.id,
     jobId: row.job_id,
@@ -52,8 +62,10 @@ export async function readScreen(trx: Trx, actor: Actor, id: string, requestId: 
     error: row.error ?? null,
     parameters: row.parameters,
     frequencies: { name: row.frequencies_name, population: row.frequencies_population, synthetic: row.frequencies_synthetic },
-    summary: (row.summary ?? null) as ScreenView['summary'],
+    summary,
     matches: matches.map(presentMatch),
+    people,
+    families,
     createdAt: row.created_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
   };
@@ -102,4 +114,25 @@ export async function rejectMatch(trx: Trx, actor: Actor, id: string, note: stri
   await reviewMatch(trx, id, { status: 'rejected', by: actor.userId, note });
   await recordAudit(trx, auditActor(actor), { action: 'genetic.reject', targetType: 'kinship_match', targetIds: [match.child_person_id, id] }, requestId);
   return presentMatch({ ...match, status: 'rejected', reviewed_by: actor.userId, reviewed_at: new Date(), review_note: note });
+}
+
+/** The mission's screens, newest first, with their counts once finished (no profiles, no names). */
+export async function listScreens(trx: Trx, actor: Actor) {
+  requireScope(actor, 'genetic.screen');
+  requireGenetic(actor);
+  if (actor.missionId === null) return [];
+  const rows = await screensOfMission(trx, actor.missionId, 50);
+  return rows.map((r) => {
+    const summary = r.summary as { children?: number; families?: number; undisputed?: unknown[] } | null;
+    return {
+      id: r.id,
+      status: (r.status ?? 'queued') as ScreenView['status'],
+      children: summary?.children ?? null,
+      families: summary?.families ?? null,
+      undisputed: summary?.undisputed?.length ?? null,
+      frequencies: r.frequencies_name,
+      createdAt: r.created_at.toISOString(),
+      finishedAt: r.finished_at?.toISOString() ?? null,
+    };
+  });
 }

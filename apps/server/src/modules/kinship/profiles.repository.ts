@@ -41,6 +41,22 @@ export async function currentProfilesOfKind(db: Db, actor: Actor, scope: Scope, 
     .execute();
 }
 
+/** Current profiles (facts, no markers) of people the actor reaches, by ids and/or kind, with their names. */
+export async function profileSummaries(db: Db, actor: Actor, scope: Scope, filter: { people?: readonly string[] | undefined; kind?: 'child' | 'reference' | undefined; limit: number }) {
+  let q = db
+    .selectFrom('str_profiles')
+    .innerJoin('people', 'people.id', 'str_profiles.person_id')
+    .select(['str_profiles.id', 'str_profiles.person_id', 'str_profiles.kind', 'str_profiles.version', 'str_profiles.kit', 'str_profiles.lab', 'str_profiles.marker_count', 'people.display_name', 'people.sex'])
+    .where('str_profiles.superseded_at', 'is', null)
+    .where(personInScope(actor, scope));
+  if (filter.people !== undefined) {
+    if (filter.people.length === 0) return [];
+    q = q.where('str_profiles.person_id', 'in', [...filter.people]);
+  }
+  if (filter.kind !== undefined) q = q.where('str_profiles.kind', '=', filter.kind);
+  return q.orderBy('people.display_name').orderBy('str_profiles.person_id').limit(filter.limit).execute();
+}
+
 /** One profile version by id. */
 export async function findProfile(db: Db, id: string) {
   return db.selectFrom('str_profiles').selectAll().where('id', '=', id).executeTakeFirst();

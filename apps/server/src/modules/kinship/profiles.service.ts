@@ -14,7 +14,7 @@ import { auditActor, requireCategory, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
-import type { ProfileCorrectionRequest, ProfileImportRequest, ProfileView } from './kinship.schemas';
+import type { ProfileCorrectionRequest, ProfileImportRequest, ProfileListQuery, ProfileSummary, ProfileView } from '@homeward/domain';
 import {
   currentProfiles,
   findProfile,
@@ -23,6 +23,7 @@ import {
   nextProfileVersion,
   peopleInScope,
   profileEvents,
+  profileSummaries,
   profileVersions,
   type NewProfileEvent,
   type StoredMarkers,
@@ -81,7 +82,7 @@ export async function importProfiles(trx: Trx, actor: Actor, input: ProfileImpor
   for (const label of labels) {
     if (input.people[label] === undefined) errors.push({ row: null, person: label, marker: null, message: 'no person id given for this lab label (people)' });
   }
-  for (const label of Object.keys(input.people)) {
+  for (const label of new Set([...Object.keys(input.people), ...Object.keys(input.kinds ?? {})])) {
     if (!labels.has(label)) errors.push({ row: null, person: label, marker: null, message: 'this label is not in the file' });
   }
   const ids = Object.values(input.people);
@@ -91,6 +92,7 @@ export async function importProfiles(trx: Trx, actor: Actor, input: ProfileImpor
   const unknown = Object.entries(input.people).filter(([, id]) => !reachable.has(id));
   if (unknown.length > 0) throw new AppError('not_found', `No such person for lab label ${unknown.map(([label]) => `"${label}"`).join(', ')}.`);
 
+  const kindOf = (label: string) => input.kinds?.[label] ?? input.kind;
   const now = new Date();
   const stored = [];
   for (const profile of profiles) {
@@ -101,7 +103,7 @@ export async function importProfiles(trx: Trx, actor: Actor, input: ProfileImpor
       id,
       personId,
       version,
-      kind: input.kind,
+      kind: kindOf(profile.person),
       kit: profile.kit ?? input.kit,
       lab: profile.lab ?? input.lab,
       sampleId: profile.sample ?? profile.person,
@@ -128,7 +130,7 @@ export async function importProfiles(trx: Trx, actor: Actor, input: ProfileImpor
       action: 'genetic.import',
       targetType: 'person',
       targetIds: [...stored.map((s) => s.personId), ...stored.map((s) => s.id)],
-      details: { profiles: stored.length, format: input.format, kind: input.kind },
+      details: { profiles: stored.length, format: input.format, kinds: [...new Set(profiles.map((p) => kindOf(p.person)))].join(',') },
     },
     requestId,
   );
@@ -231,4 +233,29 @@ export async function readProfile(trx: Trx, actor: Actor, personId: string, requ
       recordedAt: e.recorded_at.toISOString(),
     })),
   };
+}
+
+/**
+ * Who among the given people (or of a kind) has a current profile, with its facts but never its markers:
+ * what a pedigree chart marks as typed and what a picker offers. Audited, since having a profile is itself
+ * genetic information.
+ */
+export async function listProfiles(trx: Trx, actor: Actor, query: ProfileListQuery, requestId: string): Promise<ProfileSummary[]> {
+  const scope = requireScope(actor, 'genetic.read');
+  requireGenetic(actor);
+  const rows = await profileSummaries(trx, actor, scope, query);
+  if (rows.length > 0) {
+    await recordAudit(trx, auditActor(actor), { action: 'genetic.list', targetType: 'person', targetIds: rows.map((r) => r.person_id), details: { kind: query.kind ?? null } }, requestId);
+  }
+  return rows.map((r) => ({
+    profileId: r.id,
+    personId: r.person_id,
+    displayName: r.display_name,
+    sex: r.sex as ProfileSummary['sex'],
+    kind: r.kind as ProfileSummary['kind'],
+    version: r.version,
+    kit: r.kit,
+    lab: r.lab,
+    markers: r.marker_count,
+  }));
 }

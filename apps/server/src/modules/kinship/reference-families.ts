@@ -32,8 +32,11 @@ export interface HouseholdPedigree {
   missing: string[];
 }
 
+/** How a household's reference family is named in a screen: this prefix and the family's id. */
+export const HOUSEHOLD_PREFIX = 'household:';
+
 /** The screening id of a household's reference family. */
-export const householdRef = (familyId: string) => `household:${familyId}`;
+export const householdRef = (familyId: string) => `${HOUSEHOLD_PREFIX}${familyId}`;
 
 /** The pedigree of one household, or null when it has no typed relative or no sought position. */
 export function householdPedigree(familyId: string, members: readonly HouseholdMember[], links: readonly ParentLink[]): HouseholdPedigree | null {

@@ -5,7 +5,7 @@ import type { Actor } from '../../lib/context';
 import { personInScope } from '../people/people.policy';
 import type { HouseholdMember, ParentLink } from './reference-families';
 
-/** SQL of kinship analyses, screening runs, the matches they suggest, and the households screened. */
+/** SQL of screening runs, the matches they suggest, and the households screened. */
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -16,26 +16,6 @@ async function chunked<T>(ids: readonly string[], query: (chunk: string[]) => Pr
   const out: T[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await query(ids.slice(i, i + CHUNK))));
   return out;
-}
-
-/** A stored kinship analysis: the question as asked (ids, no markers), the answer, what it used. */
-export async function insertAnalysis(
-  db: Db,
-  row: { id: string; missionId: string; question: unknown; answer: unknown; personIds: string[]; profileIds: string[]; frequencyDatabaseId: string; createdBy: string },
-): Promise<void> {
-  await db
-    .insertInto('kinship_analyses')
-    .values({
-      id: row.id,
-      mission_id: row.missionId,
-      question: JSON.stringify(row.question),
-      answer: JSON.stringify(row.answer),
-      person_ids: row.personIds,
-      profile_ids: row.profileIds,
-      frequency_database_id: row.frequencyDatabaseId,
-      created_by: row.createdBy,
-    })
-    .execute();
 }
 
 /** Household members the actor reaches, with whether they are sought and whether they have a current profile. */
@@ -196,4 +176,23 @@ export async function reviewMatch(db: Db, id: string, review: { status: 'confirm
     .set({ status: review.status, reviewed_by: review.by, reviewed_at: new Date(), review_note: review.note })
     .where('id', '=', id)
     .execute();
+}
+
+/** The screens of a mission, newest first, with their jobs' status. */
+export async function screensOfMission(db: Db, missionId: string, limit: number) {
+  return db
+    .selectFrom('kinship_screens')
+    .leftJoin('jobs', 'jobs.id', 'kinship_screens.job_id')
+    .innerJoin('frequency_databases', 'frequency_databases.id', 'kinship_screens.frequency_database_id')
+    .select(['kinship_screens.id', 'kinship_screens.summary', 'kinship_screens.created_at', 'kinship_screens.finished_at', 'jobs.status', 'frequency_databases.name as frequencies_name'])
+    .where('kinship_screens.mission_id', '=', missionId)
+    .orderBy('kinship_screens.created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Labels of the given households. */
+export async function familyLabels(db: Db, familyIds: readonly string[]) {
+  if (familyIds.length === 0) return [];
+  return db.selectFrom('families').select(['id', 'label']).where('id', 'in', [...new Set(familyIds)]).execute();
 }

@@ -18,7 +18,7 @@ import { AppError, notFound } from '../../lib/errors';
 import { inTransaction } from '../../lib/transaction';
 import type { JobContext, JobRunner } from '../jobs/job-runner';
 import { loadFrequencies } from './frequencies.service';
-import type { ScreenRequest } from './kinship.schemas';
+import type { ScreenRequest } from '@homeward/domain';
 import { currentProfilesOfKind, peopleInScope, type StoredMarkers } from './profiles.repository';
 import { requireGenetic } from './profiles.service';
 import { householdPedigree, relationOf, type HouseholdMember } from './reference-families';

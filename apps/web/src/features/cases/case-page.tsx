@@ -1,7 +1,8 @@
-import { Center, Grid, Loader, Stack } from '@mantine/core';
+import { Box, Center, Grid, Loader, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useSession } from '../auth/session-context';
+import { KinshipPanel, useSeesKinship } from '../kinship/kinship-panel';
 import { usePersonRecordQuery } from '../registry/registry.queries';
 import { ErrorAlert } from '../shell/error-alert';
 import { CaseHeader } from './case-header';
@@ -21,6 +22,7 @@ export function CasePage() {
   const detail = useCaseDetailQuery(caseId);
   const readsIdentity = session.readableCategories.includes('identity');
   const readsLocation = session.readableCategories.includes('location');
+  const seesKinship = useSeesKinship();
   const person = usePersonRecordQuery(readsIdentity ? detail.data?.case.personId : undefined);
 
   if (detail.isPending) {
@@ -64,6 +66,11 @@ export function CasePage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {seesKinship && person.data ? (
+        <Box mt="lg">
+          <KinshipPanel key={person.data.id} record={person.data} />
+        </Box>
+      ) : null}
     </>
   );
 }

@@ -1,37 +1,21 @@
-import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { saveBlob } from '../../api/download';
 import { ErrorAlert } from '../shell/error-alert';
+import { CountTile, JobProgress } from '../shell/job-progress';
 import { importResultSchema, useJobQuery } from './imports.queries';
 import type { ImportResult, JobView, LineProblem } from './imports.queries';
 import { rejectedLinesCsv } from './rejected-csv';
 
-/** The bar while the job runs: lines (or a sheet's rows) read of all, full once it has finished. */
-export function JobProgress({ job, unit = 'lines' }: { job: JobView; unit?: 'lines' | 'rows' }) {
+/** The bar while an import runs: lines (or a sheet's rows) read of all, full once it has finished. */
+export function ImportProgress({ job, unit = 'lines' }: { job: JobView; unit?: 'lines' | 'rows' }) {
   const { t } = useTranslation();
   const { done, total } = job.progress;
-  const finished = job.status === 'succeeded' || job.status === 'failed';
-  const percent = finished ? 100 : total ? Math.min(100, Math.round((done / total) * 100)) : 0;
   const ns = unit === 'rows' ? 'sheets' : 'imports';
   const text =
     job.status === 'queued' ? t('imports.queued') : total === null ? t(`${ns}.progressUnknown`, { done }) : t(`${ns}.progress`, { done, total });
-  return (
-    <Stack gap={4}>
-      <Progress
-        value={job.status === 'queued' || (total === null && !finished) ? 100 : percent}
-        striped={!finished}
-        animated={!finished}
-        color={job.status === 'failed' ? 'red' : finished ? 'teal' : 'blue'}
-        size="xl"
-        aria-label={t('imports.progressLabel')}
-        data-testid="import-progress"
-      />
-      <Text size="sm" aria-live="polite" data-testid="import-progress-text">
-        {text}
-      </Text>
-    </Stack>
-  );
+  return <JobProgress job={job} label={t('imports.progressLabel')} text={text} testId="import-progress" />;
 }
 
 function ProblemTable({ problems, label }: { problems: readonly LineProblem[]; label: string }) {
@@ -62,18 +46,6 @@ function ProblemTable({ problems, label }: { problems: readonly LineProblem[]; l
   );
 }
 
-export function Count({ label, value, testId }: { label: string; value: number; testId: string }) {
-  return (
-    <Paper withBorder p="sm">
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="xl" fw={700} className="ltr-token" data-testid={testId}>
-        {value}
-      </Text>
-    </Paper>
-  );
-}
 
 /** What the import did: counts, and every rejected line with its number and reason, to download and fix. */
 function ImportResultView({ result }: { result: ImportResult }) {
@@ -84,9 +56,9 @@ function ImportResultView({ result }: { result: ImportResult }) {
         {t('imports.resultTitle')}
       </Title>
       <SimpleGrid cols={{ base: 1, xs: 3 }}>
-        <Count label={t('imports.created')} value={result.created} testId="import-created" />
-        <Count label={t('imports.updated')} value={result.updated} testId="import-updated" />
-        <Count label={t('imports.unchanged')} value={result.unchanged} testId="import-unchanged" />
+        <CountTile label={t('imports.created')} value={result.created} testId="import-created" />
+        <CountTile label={t('imports.updated')} value={result.updated} testId="import-updated" />
+        <CountTile label={t('imports.unchanged')} value={result.unchanged} testId="import-unchanged" />
       </SimpleGrid>
       {result.rejectedTotal === 0 ? (
         <Text size="sm">{t('imports.rejectedNone')}</Text>
@@ -137,7 +109,7 @@ export function ImportJob({ jobId }: { jobId: string }) {
   const result = job.data.status === 'succeeded' ? importResultSchema.safeParse(job.data.result) : null;
   return (
     <Stack gap="md">
-      <JobProgress job={job.data} />
+      <ImportProgress job={job.data} />
       {job.data.status === 'failed' ? (
         <Alert color="red" variant="light" role="alert">
           {t('imports.failed', { error: job.data.error ?? '' })}

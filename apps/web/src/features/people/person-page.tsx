@@ -1,10 +1,11 @@
-import { Button, Center, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Center, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconFolder, IconFolderPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCan, useSession } from '../auth/session-context';
+import { KinshipPanel, useSeesKinship } from '../kinship/kinship-panel';
 import { FamilyChart } from '../cases/family-chart';
 import { IdentityPanel } from '../cases/identity/identity-panel';
 import { PlacementsPanel } from '../cases/placements-panel';
@@ -28,6 +29,7 @@ export function PersonPage() {
   const [opening, setOpening] = useState(false);
   const readsIdentity = session.readableCategories.includes('identity');
   const readsLocation = session.readableCategories.includes('location');
+  const seesKinship = useSeesKinship();
   const person = usePersonRecordQuery(readsIdentity ? personId : undefined);
   useDocumentTitle(`${person.data?.displayName ?? t('registry.unnamed')} · ${t('app.name')}`);
 
@@ -89,6 +91,11 @@ export function PersonPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>{readsLocation ? <PlacementsPanel personId={record.id} /> : null}</Grid.Col>
       </Grid>
+      {seesKinship ? (
+        <Box mt="lg">
+          <KinshipPanel key={record.id} record={record} />
+        </Box>
+      ) : null}
       <OpenCaseDialog personId={record.id} opened={opening} onClose={() => setOpening(false)} />
     </>
   );

@@ -1,11 +1,11 @@
 import type { Permission } from '@homeward/domain';
-import { IconArrowsLeftRight, IconBuildingCommunity, IconChecklist, IconFileImport, IconFolders, IconHome, IconListCheck, IconUserPlus, IconUsers, IconUserSearch } from '@tabler/icons-react';
+import { IconArrowsLeftRight, IconBuildingCommunity, IconChecklist, IconDna, IconFileImport, IconFolders, IconHome, IconListCheck, IconUserPlus, IconUsers, IconUserSearch } from '@tabler/icons-react';
 import type { Icon } from '@tabler/icons-react';
 
 /** One entry of the main navigation; shown only to those holding `permission`, or one of several (when set). */
 export interface NavEntry {
   to: string;
-  labelKey: 'shell.home' | 'shell.cases' | 'shell.myTasks' | 'shell.register' | 'shell.places' | 'shell.tracing' | 'shell.imports' | 'shell.matching' | 'shell.users' | 'shell.audit';
+  labelKey: 'shell.home' | 'shell.cases' | 'shell.myTasks' | 'shell.register' | 'shell.places' | 'shell.tracing' | 'shell.imports' | 'shell.matching' | 'shell.kinship' | 'shell.users' | 'shell.audit';
   icon: Icon;
   permission?: Permission | readonly Permission[];
 }
@@ -25,6 +25,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { to: '/tracing', labelKey: 'shell.tracing', icon: IconUserSearch, permission: 'tracing_request.list' },
   { to: '/imports', labelKey: 'shell.imports', icon: IconFileImport, permission: ['person.import', 'person.export'] },
   { to: '/matching', labelKey: 'shell.matching', icon: IconArrowsLeftRight, permission: 'matching.review' },
+  { to: '/kinship', labelKey: 'shell.kinship', icon: IconDna, permission: ['genetic.import', 'genetic.analyse', 'genetic.screen'] },
   { to: '/users', labelKey: 'shell.users', icon: IconUsers, permission: 'user.list' },
   { to: '/audit', labelKey: 'shell.audit', icon: IconListCheck, permission: 'audit.read' },
 ];

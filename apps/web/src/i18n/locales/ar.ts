@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import { caseworkAr } from './casework/ar';
 import { matchingAr } from './matching/ar';
+import { kinshipAr } from './kinship/ar';
 import { registryAr } from './registry/ar';
 import { tracingAr } from './tracing/ar';
 import { sheetsAr } from './sheets/ar';
@@ -99,6 +100,7 @@ export const ar: Translation = {
     tracing: 'طلبات البحث',
     imports: 'الاستيراد والتصدير',
     matching: 'التطابقات',
+    kinship: 'القرابة بالحمض النووي',
     users: 'المستخدمون',
     audit: 'سجل التدقيق',
     accountMenu: 'قائمة الحساب: {{name}}',
@@ -251,4 +253,5 @@ export const ar: Translation = {
   ...caseworkAr,
   ...tracingAr,
   ...matchingAr,
+  ...kinshipAr,
 };

@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import { caseworkAz } from './casework/az';
 import { matchingAz } from './matching/az';
+import { kinshipAz } from './kinship/az';
 import { registryAz } from './registry/az';
 import { tracingAz } from './tracing/az';
 import { sheetsAz } from './sheets/az';
@@ -99,6 +100,7 @@ export const az: Translation = {
     tracing: 'Axtarış müraciətləri',
     imports: 'İdxal və ixrac',
     matching: 'Uyğunluqlar',
+    kinship: 'DNT qohumluğu',
     users: 'İstifadəçilər',
     audit: 'Audit jurnalı',
     accountMenu: 'Hesab menyusu: {{name}}',
@@ -251,4 +253,5 @@ export const az: Translation = {
   ...caseworkAz,
   ...tracingAz,
   ...matchingAz,
+  ...kinshipAz,
 };

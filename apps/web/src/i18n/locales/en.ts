@@ -1,5 +1,6 @@
 import { caseworkEn } from './casework/en';
 import { matchingEn } from './matching/en';
+import { kinshipEn } from './kinship/en';
 import { registryEn } from './registry/en';
 import { tracingEn } from './tracing/en';
 import { sheetsEn } from './sheets/en';
@@ -101,6 +102,7 @@ export const en = {
     tracing: 'Tracing requests',
     imports: 'Import and export',
     matching: 'Match review',
+    kinship: 'DNA kinship',
     users: 'Users',
     audit: 'Audit trail',
     accountMenu: 'Account menu: {{name}}',
@@ -253,6 +255,7 @@ export const en = {
   ...caseworkEn,
   ...tracingEn,
   ...matchingEn,
+  ...kinshipEn,
 };
 
 /** The shape of one language's strings. */

@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import { caseworkRu } from './casework/ru';
 import { matchingRu } from './matching/ru';
+import { kinshipRu } from './kinship/ru';
 import { registryRu } from './registry/ru';
 import { tracingRu } from './tracing/ru';
 import { sheetsRu } from './sheets/ru';
@@ -99,6 +100,7 @@ export const ru: Translation = {
     tracing: 'Запросы о розыске',
     imports: 'Импорт и экспорт',
     matching: 'Совпадения',
+    kinship: 'ДНК-родство',
     users: 'Пользователи',
     audit: 'Журнал аудита',
     accountMenu: 'Меню учётной записи: {{name}}',
@@ -251,4 +253,5 @@ export const ru: Translation = {
   ...caseworkRu,
   ...tracingRu,
   ...matchingRu,
+  ...kinshipRu,
 };

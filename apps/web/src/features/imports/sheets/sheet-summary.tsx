@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isLanguageCode } from '../../../i18n/languages';
 import { ErrorAlert } from '../../shell/error-alert';
-import { Count, JobProgress } from '../import-job';
+import { CountTile } from '../../shell/job-progress';
+import { ImportProgress } from '../import-job';
 import { useJobQuery } from '../imports.queries';
 import { columnLabel } from './sheet-labels';
 import { ReasonList } from './sheet-reason-text';
@@ -94,7 +95,7 @@ export function SheetSummary({ sheet, jobId, onJob, onRetry }: { sheet: SheetVie
   const result = job.data.status === 'succeeded' ? sheetImportResultSchema.safeParse(job.data.result) : null;
   return (
     <Stack gap="md">
-      <JobProgress job={job.data} unit="rows" />
+      <ImportProgress job={job.data} unit="rows" />
       {job.data.status === 'failed' ? (
         <Stack gap="xs" align="flex-start">
           <Alert color="red" variant="light" role="alert" w="100%">
@@ -113,11 +114,11 @@ export function SheetSummary({ sheet, jobId, onJob, onRetry }: { sheet: SheetVie
             {t('sheets.summaryTitle')}
           </Title>
           <SimpleGrid cols={{ base: 2, sm: 5 }}>
-            <Count label={t('sheets.created')} value={result.data.created} testId="sheet-created" />
-            <Count label={t('sheets.updated')} value={result.data.updated} testId="sheet-updated" />
-            <Count label={t('sheets.unchanged')} value={result.data.unchanged} testId="sheet-unchanged" />
-            <Count label={t('sheets.duplicates')} value={result.data.duplicates} testId="sheet-duplicates" />
-            <Count label={t('sheets.rejected')} value={result.data.rejected} testId="sheet-rejected" />
+            <CountTile label={t('sheets.created')} value={result.data.created} testId="sheet-created" />
+            <CountTile label={t('sheets.updated')} value={result.data.updated} testId="sheet-updated" />
+            <CountTile label={t('sheets.unchanged')} value={result.data.unchanged} testId="sheet-unchanged" />
+            <CountTile label={t('sheets.duplicates')} value={result.data.duplicates} testId="sheet-duplicates" />
+            <CountTile label={t('sheets.rejected')} value={result.data.rejected} testId="sheet-rejected" />
           </SimpleGrid>
           <ProblemRows key={jobId} sheet={sheet} />
           {result.data.duplicates > 0 && sheet.mapping && sheet.sourceName ? (

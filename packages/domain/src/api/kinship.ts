@@ -1,21 +1,26 @@
 import { z } from 'zod';
 import {
+  conclusionSchema,
   kinshipAnswerSchema,
   markerTypingSchema,
   mutationSpecSchema,
   pairwiseRelationshipSchema,
   pedigreePersonSchema,
   sexSchema,
-} from '@homeward/domain/kinship';
+} from '../kinship/kinship.schemas';
 
 /**
- * Request and response schemas of the kinship API (one pair per operation). They live beside the module
- * until the web step needs them; then they move to packages/domain/src/api unchanged.
+ * Request and response schemas of the kinship API (one pair per operation), shared by the server's routes,
+ * the OpenAPI document and the web app. People are person ids; profiles never travel from the client.
  */
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.');
 const uuid = z.string().uuid();
+
+/** `child`: a found child to screen against reference families; `reference`: a relative at home. */
+export const profileKindSchema = z.enum(['child', 'reference']);
+export type ProfileKind = z.infer<typeof profileKindSchema>;
 
 /** A chain-of-custody step given with an import (collection and typing are recorded from the import itself). */
 export const custodyEventInputSchema = z.object({
@@ -34,8 +39,9 @@ export const profileImportRequestSchema = z.object({
   collector: text(200),
   consentReference: text(200).describe('The signed consent for DNA use (document or register reference); required.'),
   people: z.record(z.string().trim().min(1), uuid).refine((m) => Object.keys(m).length > 0, 'Map at least one lab label to a person.'),
-  /** `child`: a found child to screen against reference families; `reference`: a relative at home. */
-  kind: z.enum(['child', 'reference']).default('reference'),
+  kind: profileKindSchema.default('reference'),
+  /** A kind for some lab labels, when one file holds a found child and the relatives typed with it. */
+  kinds: z.record(z.string().trim().min(1), profileKindSchema).optional(),
   custody: z.array(custodyEventInputSchema).max(20).default([]),
 });
 export type ProfileImportRequest = z.infer<typeof profileImportRequestSchema>;
@@ -65,7 +71,7 @@ export const profileViewSchema = z.object({
   id: z.string(),
   personId: z.string(),
   version: z.number().int(),
-  kind: z.enum(['child', 'reference']),
+  kind: profileKindSchema,
   kit: z.string(),
   lab: z.string(),
   sampleId: z.string(),
@@ -78,6 +84,36 @@ export const profileViewSchema = z.object({
   custody: z.array(custodyEventViewSchema),
 });
 export type ProfileView = z.infer<typeof profileViewSchema>;
+
+/**
+ * `GET /api/kinship/profiles`: who has a current profile, without the markers (an audited read). By
+ * `people` (comma-separated ids: which of these are typed) or by `kind`, optionally narrowed by name.
+ */
+export const profileListQuerySchema = z.object({
+  people: z
+    .string()
+    .optional()
+    .transform((v) => (v ? [...new Set(v.split(',').map((id) => id.trim()).filter(Boolean))] : undefined))
+    .pipe(z.array(uuid).max(200).optional()),
+  kind: profileKindSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export type ProfileListQuery = z.infer<typeof profileListQuerySchema>;
+
+/** A current profile's facts a chart or a picker needs: never the alleles. */
+export const profileSummarySchema = z.object({
+  profileId: z.string(),
+  personId: z.string(),
+  displayName: z.string().nullable(),
+  sex: z.enum(['F', 'M', 'U']),
+  kind: profileKindSchema,
+  version: z.number().int(),
+  kit: z.string(),
+  lab: z.string(),
+  markers: z.number().int(),
+});
+export type ProfileSummary = z.infer<typeof profileSummarySchema>;
+export const profileListResponseSchema = z.object({ profiles: z.array(profileSummarySchema) });
 
 export const frequencyDatabaseViewSchema = z.object({
   id: z.string(),
@@ -137,11 +173,45 @@ export type ApiKinshipQuestion = z.infer<typeof apiKinshipQuestionSchema>;
 /** Which database a result used, and whether it is the synthetic one (not for casework). */
 export const frequenciesUsedSchema = z.object({ name: z.string(), population: z.string(), synthetic: z.boolean() });
 
-export const kinshipAnalysisResponseSchema = z.object({
+/** A typed person of an analysis: who, and their alleles at the markers of the answer's table (nothing else). */
+export const analysisPersonSchema = z.object({
+  personId: z.string(),
+  displayName: z.string().nullable(),
+  sex: z.enum(['F', 'M', 'U']),
+  markers: z.record(z.string(), z.array(z.string())),
+});
+
+/**
+ * A stored kinship analysis (`POST /api/kinship/questions` answers with it, `GET /api/kinship/analyses/:id`
+ * reads it again): the question as asked, the answer, the database, and the typed people's alleles at the
+ * markers of the answer only, for the per-marker table.
+ */
+export const kinshipAnalysisSchema = z.object({
   id: z.string(),
+  question: apiKinshipQuestionSchema,
   answer: kinshipAnswerSchema,
   frequencies: frequenciesUsedSchema,
+  typed: z.array(analysisPersonSchema),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
 });
+export type KinshipAnalysis = z.infer<typeof kinshipAnalysisSchema>;
+
+/** One line of a person's earlier analyses. */
+export const analysisSummarySchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lr: z.number(),
+  log10Lr: z.number().nullable(),
+  conclusion: conclusionSchema,
+  verbal: z.string(),
+  people: z.array(z.string()),
+  frequencies: z.string(),
+});
+export type AnalysisSummary = z.infer<typeof analysisSummarySchema>;
+
+/** `GET /api/people/:id/kinship-analyses`: the analyses a person was typed in, newest first. */
+export const personAnalysesResponseSchema = z.object({ analyses: z.array(analysisSummarySchema) });
 
 /** An explicit reference family: a pedigree over person ids (typed) and labels, and the missing positions. */
 export const referenceFamilyInputSchema = z.object({
@@ -165,7 +235,7 @@ export type ScreenRequest = z.infer<typeof screenRequestSchema>;
 export const screenStartedSchema = z.object({ screenId: z.string(), jobId: z.string() });
 
 /** A screening candidate; `log10Lr` null means LR 0 (excluded: JSON has no -Infinity). */
-export const candidateSchema = z.object({ child: z.string(), family: z.string(), position: z.string(), log10Lr: z.number().nullable() });
+export const screenCandidateSchema = z.object({ child: z.string(), family: z.string(), position: z.string(), log10Lr: z.number().nullable() });
 
 export const matchViewSchema = z.object({
   id: z.string(),
@@ -196,21 +266,39 @@ export const screenViewSchema = z.object({
       families: z.number().int(),
       markers: z.array(z.string()),
       floorAlleles: z.array(z.object({ marker: z.string(), allele: z.string(), frequency: z.number() })),
-      bestPerChild: z.array(z.array(candidateSchema)),
-      bestPerFamily: z.array(z.array(candidateSchema)),
-      undisputed: z.array(candidateSchema),
+      bestPerChild: z.array(z.array(screenCandidateSchema)),
+      bestPerFamily: z.array(z.array(screenCandidateSchema)),
+      undisputed: z.array(screenCandidateSchema),
       workers: z.number().int(),
       seconds: z.number(),
     })
     .nullable(),
   matches: z.array(matchViewSchema),
+  /** Display names of the children and relatives named above (null where unnamed or not readable). */
+  people: z.record(z.string(), z.string().nullable()),
+  /** Labels of the reference families: the household's label, or the id given with an explicit family. */
+  families: z.record(z.string(), z.string()),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });
 export type ScreenView = z.infer<typeof screenViewSchema>;
 
+/** One screen of the mission in `GET /api/kinship/screens`, newest first. */
+export const screenListItemSchema = z.object({
+  id: z.string(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  children: z.number().int().nullable(),
+  families: z.number().int().nullable(),
+  undisputed: z.number().int().nullable(),
+  frequencies: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export const screenListResponseSchema = z.object({ screens: z.array(screenListItemSchema) });
+
 /** `POST /api/kinship/matches/:id/confirm` and `/reject`: the reviewer's note (required to reject). */
 export const matchReviewRequestSchema = z.object({ note: z.string().trim().max(1000).optional() });
 export const matchRejectRequestSchema = z.object({ note: text(1000) });
 
-export const idParamsSchema = z.object({ id: uuid });
+/** `:id` of a kinship profile, analysis, screen or match. */
+export const kinshipIdParamsSchema = z.object({ id: uuid });
