@@ -5,6 +5,7 @@ import { DEFAULT_MATCH_PARAMETERS } from './match.model';
 import type { MatchField, MatchParameters } from './match.model';
 import { MatchScorer, addTermFrequencies, emptyTermFrequencies } from './pair.score';
 import type { MatchBand, TermFrequencies } from './pair.score';
+import { FeatureArena } from './feature.arena';
 import { NameKeyCache, personFeatures } from './person.features';
 import type { PersonFeatures } from './person.features';
 
@@ -34,6 +35,9 @@ export interface LinkOptions extends CandidateOptions {
  */
 export class LinkEngine {
   readonly left: PersonFeatures[] = [];
+  /** The left records in the form the scorer reads (same numbers as `left`). */
+  readonly arena = new FeatureArena(1024);
+  private readonly query = new FeatureArena(1);
   readonly index = new BlockingIndex();
   readonly cache: NameKeyCache;
   private readonly tf: TermFrequencies;
@@ -53,6 +57,7 @@ export class LinkEngine {
   addLeftFeatures(f: PersonFeatures): PersonFeatures {
     this.index.add(f, this.left.length);
     this.left.push(f);
+    this.arena.add(f);
     if (this.options.termFrequencies === undefined) addTermFrequencies(this.tf, f);
     this.scorer = null;
     return f;
@@ -83,11 +88,13 @@ export class LinkEngine {
     const top = this.options.top ?? 10;
     const scored: Array<{ other: PersonFeatures; odds: number }> = [];
     let totalOdds = 0;
+    this.query.clear();
+    const me = this.query.add(f);
     for (const ref of this.index.candidates(f, this.options)) {
       if (exclude?.(ref)) continue;
       const other = this.left[ref];
       if (!other) continue;
-      const weight = scorer.weightOf(other, f);
+      const weight = scorer.weightAt(this.arena, ref, this.query, me);
       const odds = scorer.odds(weight);
       totalOdds += odds;
       if (scorer.band(scorer.probability(weight)) === null) continue;

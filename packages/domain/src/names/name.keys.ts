@@ -2,7 +2,7 @@ import type { NameScript } from '../person-record/person-record.schema';
 import { DEFAULT_NAME_EQUIVALENCES } from './name-equivalence.data';
 import { compileNameLexicon } from './name-equivalence.table';
 import type { NameLexicon } from './name-equivalence.table';
-import { consonantSkeleton, phoneticFold } from './latin.fold';
+import { arabicSafe, consonantSkeleton, fineFold, phoneticFold } from './latin.fold';
 import { readName } from './name.reading';
 import type { DetectedScript } from './script.detect';
 import { surnameStem } from './surname.stem';
@@ -21,6 +21,13 @@ export interface NameKey {
   fold: string;
   skeleton: string;
   canon: string | null;
+  /**
+   * The fine fold (`fineFold`: ş and ç kept apart), as Arabic script would write it when the name was
+   * Arabic. Two spellings with one fine fold are one name; one phonetic fold only may be two.
+   */
+  fine?: string;
+  /** The value a name is counted under for its frequency: its group, else its fine consonant skeleton. */
+  term?: string;
 }
 
 let defaultLexicon: NameLexicon | undefined;
@@ -50,13 +57,23 @@ export function nameKey(text: string, options: NameKeyOptions = {}): NameKey | n
   const fold = phoneticFold(reading);
   if (fold === '') return null;
   const lexicon = options.lexicon ?? defaultNameLexicon();
+  const fineRaw = fineFold(reading);
+  const fine = script === 'Arab' ? arabicSafe(fineRaw) : fineRaw;
+  const canon = (lexicon.canonByFine ? lexicon.canonByFine.get(fine) : lexicon.canonByFold.get(fold)) ?? null;
   return {
     script,
     reading,
     fold,
     skeleton: consonantSkeleton(fold),
-    canon: lexicon.canonByFold.get(fold) ?? null,
+    canon,
+    fine,
+    term: canon ?? `s:${consonantSkeleton(arabicSafe(fine))}`,
   };
+}
+
+/** The fine fold of a key (computed for a key built by hand without one). */
+export function fineOf(key: NameKey): string {
+  return key.fine ?? fineFold(key.reading);
 }
 
 /**
