@@ -18,6 +18,8 @@ let rankOut = 0;
 let ok = 0;
 const bins = Array.from({ length: 10 }, () => ({ n: 0, tp: 0 }));
 let shown = 0;
+const c0 = process.cpuUsage();
+const t0 = performance.now();
 for (const r of scenario.right) {
   const t = scenario.truth.get(r.id);
   const list = engine.link(r);
@@ -48,6 +50,8 @@ for (const r of scenario.right) {
     else rankOut += 1;
   }
 }
+const cc = process.cpuUsage(c0);
+console.log(`link loop: wall ${((performance.now() - t0) / 1000).toFixed(1)} s, cpu ${((cc.user + cc.system) / 1e6).toFixed(1)} s`);
 console.log({ ok, notCand, below, rankOut });
 console.log('calibration (resolvable rights):');
 bins.forEach((b, i) => console.log(`${(i / 10).toFixed(1)}-${((i + 1) / 10).toFixed(1)}: n ${b.n} precision ${(b.tp / Math.max(1, b.n)).toFixed(3)}`));

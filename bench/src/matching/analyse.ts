@@ -3,7 +3,7 @@
  * `node --import tsx bench/src/matching/analyse.ts [size] [dumpFN] [dumpFP]`.
  * Prints quality figures, and dumps false negatives and false positives with both records.
  */
-import { LinkEngine } from '@homeward/domain/matching';
+import { LinkEngine, competeForLeft, personFeatures, rowProbabilities } from '@homeward/domain/matching';
 import type { LinkSuggestion } from '@homeward/domain/matching';
 import { generateLinkingScenario } from './synthetic-people';
 
@@ -18,7 +18,9 @@ const engine = new LinkEngine({});
 for (const r of scenario.left) engine.addLeft(r);
 const t1 = performance.now();
 const out = new Map<string, LinkSuggestion[]>();
-for (const r of scenario.right) out.set(r.id, engine.link(r));
+const rows = scenario.right.map((r) => engine.scoreCandidates(personFeatures(r, engine.cache)));
+const probs = process.env.ROWONLY ? rows.map(rowProbabilities) : competeForLeft(rows);
+rows.forEach((row, i) => out.set(row.right, engine.suggest(row, probs[i]!)));
 const t2 = performance.now();
 console.log(`index ${(t1 - t0).toFixed(0)} ms, link ${(t2 - t1).toFixed(0)} ms`);
 

@@ -14,13 +14,30 @@ export const FUZZY = 2;
 export const DISAGREE = 3;
 
 const strings = new Map<string, number>();
+const stringText: string[] = [];
 function sid(s: string): number {
   let id = strings.get(s);
   if (id === undefined) {
-    id = strings.size;
+    id = stringText.length;
     strings.set(s, id);
+    stringText.push(s);
   }
   return id;
+}
+
+/** The consonant-skeleton code of a name key (one number per distinct skeleton; for blocking). */
+export function skeletonCode(key: NameKey): number {
+  return data[nameId(key) * STRIDE + SKEL] as number;
+}
+
+/** The skeleton a code stands for (see `skeletonCode`). */
+export function skeletonOfCode(code: number): string {
+  return (stringText[code] ?? 's').slice(1);
+}
+
+/** The code of a skeleton already seen, or -1. */
+export function codeOfSkeleton(skeleton: string): number {
+  return strings.get(`s${skeleton}`) ?? -1;
 }
 
 const ids = new WeakMap<NameKey, number>();

@@ -70,6 +70,20 @@ export function withinOneEdit(a: string, b: string): boolean {
   return edits + (la - i) + (lb - j) <= 1;
 }
 
+/** True when two strings are at most one edit or one swap of adjacent letters apart (one typo). */
+export function withinOneTypo(a: string, b: string): boolean {
+  if (withinOneEdit(a, b)) return true;
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i += 1;
+  return (
+    i + 1 < a.length &&
+    a.charCodeAt(i) === b.charCodeAt(i + 1) &&
+    a.charCodeAt(i + 1) === b.charCodeAt(i) &&
+    a.slice(i + 2) === b.slice(i + 2)
+  );
+}
+
 /** The set of trigrams of a text padded like pg_trgm, for in-memory similarity that mirrors SQL. */
 export function trigrams(text: string): Set<string> {
   const padded = `  ${text} `;
