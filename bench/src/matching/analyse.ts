@@ -14,7 +14,7 @@ const scenario = generateLinkingScenario({ size });
 const leftById = new Map(scenario.left.map((r) => [r.id, r]));
 const rightById = new Map(scenario.right.map((r) => [r.id, r]));
 const t0 = performance.now();
-const engine = new LinkEngine({});
+const engine = new LinkEngine({ ...(process.env.MAXC ? { maxCandidates: Number(process.env.MAXC) } : {}), ...(process.env.BUDGET ? { budget: Number(process.env.BUDGET) } : {}) });
 for (const r of scenario.left) engine.addLeft(r);
 const t1 = performance.now();
 const out = new Map<string, LinkSuggestion[]>();

@@ -186,7 +186,14 @@ class KeyBuffer {
 
 const FUZZY = 1;
 const SINGLE = 2;
+/** Which name fields a key shows agreeing on (the rest of the flags byte). */
+const AG = 4;
+const AF = 8;
+const AS = 16;
+const AM = 32;
 const MAX_KEYS = 5000;
+const MAX_NEIGHBOURS = 8;
+const MAX_VARIANT_SHARE = 64;
 
 /**
  * Hashed keys → record numbers. Records are added to a map of arrays; the first query packs them into
@@ -292,7 +299,11 @@ function hashSlot(key: number): number {
  */
 export class BlockingIndex {
   private readonly postings = new PostingTable();
-  /** Per record, side by side (one cache line): blocking score, best weight in the current piece, piece. */
+  /**
+   * Per record, side by side in one cache line: blocking score, best weight in the current piece, piece,
+   * name fields agreeing (cleared after each query); then what the record knows (name fields, sex, birth
+   * flags) and its birth span, for ranking.
+   */
   private acc = new Float64Array(0);
   private touched = new Int32Array(1024);
   private hist = new Int32Array(1024);
@@ -307,6 +318,7 @@ export class BlockingIndex {
   private extra: Array<number[] | undefined> = new Array<number[] | undefined>(256);
   private pieces = new Float64Array(256);
   private visited = new Int32Array(0);
+  private adjusted = new Float64Array(1024);
   private generation = 0;
   size = 0;
 
@@ -324,6 +336,11 @@ export class BlockingIndex {
 
   /** Indexes one record under its number (its position in the caller's list). */
   add(f: PersonFeatures, ref: number): void {
+    this.ensure(ref + 1);
+    const at = ref * STRIDE;
+    this.acc[at + 4] = summaryOf(f);
+    this.acc[at + 5] = f.birth ? f.birth.lo : 0;
+    this.acc[at + 6] = f.birth ? f.birth.hi : 0;
     this.codes(f, false);
     for (const list of this.lists) for (let i = 0; i < list.n; i += 1) this.learn(list.codes[i] as number);
     const b = this.keysOf();
@@ -361,46 +378,46 @@ export class BlockingIndex {
     const [g, fa, s, m, k] = this.lists as [CodeList, CodeList, CodeList, CodeList, CodeList];
     const b = this.buffer;
     b.n = 0;
-    const pair = (tag: number, xs: CodeList, ys: CodeList): void => {
+    const pair = (tag: number, xs: CodeList, ys: CodeList, fields: number): void => {
       for (let i = 0; i < xs.n; i += 1) {
         for (let j = 0; j < ys.n; j += 1) {
           const fuzzy = (i >= xs.exact ? 1 : 0) + (j >= ys.exact ? 1 : 0);
           if (fuzzy === 2) continue;
           const key = mix(tag, xs.codes[i] as number, ys.codes[j] as number);
-          b.push(key, key, fuzzy === 1 ? FUZZY : 0);
+          b.push(key, key, (fuzzy === 1 ? FUZZY : 0) | fields);
         }
       }
     };
-    const withYear = (tag: number, xs: CodeList): void => {
+    const withYear = (tag: number, xs: CodeList, fields: number): void => {
       for (let i = 0; i < xs.exact; i += 1) {
         const x = xs.codes[i] as number;
         const group = mix(tag, x, -1);
-        for (const y of this.years) b.push(mix(tag, x, y), group, 0);
+        for (const y of this.years) b.push(mix(tag, x, y), group, fields);
       }
     };
-    const single = (tag: number, xs: CodeList): void => {
+    const single = (tag: number, xs: CodeList, fields: number): void => {
       for (let i = 0; i < xs.exact; i += 1) {
         const key = mix(tag, xs.codes[i] as number, -2);
-        b.push(key, key, SINGLE);
+        b.push(key, key, SINGLE | fields);
       }
     };
-    pair(T_GF, g, fa);
-    pair(T_GS, g, s);
-    pair(T_GM, g, m);
-    pair(T_FS, fa, s);
-    pair(T_FM, fa, m);
-    pair(T_SM, s, m);
-    withYear(T_GY, g);
-    withYear(T_FY, fa);
-    withYear(T_SY, s);
-    withYear(T_MY, m);
-    pair(T_GK, g, k);
+    pair(T_GF, g, fa, AG | AF);
+    pair(T_GS, g, s, AG | AS);
+    pair(T_GM, g, m, AG | AM);
+    pair(T_FS, fa, s, AF | AS);
+    pair(T_FM, fa, m, AF | AM);
+    pair(T_SM, s, m, AS | AM);
+    withYear(T_GY, g, AG);
+    withYear(T_FY, fa, AF);
+    withYear(T_SY, s, AS);
+    withYear(T_MY, m, AM);
+    pair(T_GK, g, k, AG);
     // A kunya names a child: Abu Muhammad's son may be the Muhammad sought elsewhere.
-    withYear(T_GY, k);
-    single(T_G, g);
-    single(T_F, fa);
-    single(T_S, s);
-    single(T_M, m);
+    withYear(T_GY, k, 0);
+    single(T_G, g, AG);
+    single(T_F, fa, AF);
+    single(T_S, s, AS);
+    single(T_M, m, AM);
     return b;
   }
 
@@ -417,16 +434,23 @@ export class BlockingIndex {
     }
   }
 
-  /** Registry codes one typo away from `code` (skeletons of three or more consonants only). */
+  /**
+   * Registry codes one typo away from `code` (skeletons of three or more consonants; at most
+   * `MAX_NEIGHBOURS`, and deletion variants shared by too many skeletons to say anything are skipped).
+   */
   neighbours(code: number): Int32Array {
     const hit = this.neighbourMemo.get(code);
     if (hit) return hit;
     const text = skeletonOfCode(code);
     const out: number[] = [];
     if (text.length >= 3) {
-      for (const d of [text, ...deletionVariants(text)]) {
-        for (const other of this.deletions.get(d) ?? []) {
+      const variants = [text, ...deletionVariants(text)];
+      for (let v = 0; v < variants.length && out.length < MAX_NEIGHBOURS; v += 1) {
+        const list = this.deletions.get(variants[v] as string);
+        if (!list || list.length > MAX_VARIANT_SHARE) continue;
+        for (const other of list) {
           if (other !== code && !out.includes(other) && withinOneTypo(text, skeletonOfCode(other))) out.push(other);
+          if (out.length >= MAX_NEIGHBOURS) break;
         }
       }
       // A dropped last consonant leaves a short skeleton that has no deletion variants of its own.
@@ -445,7 +469,7 @@ export class BlockingIndex {
   candidates(f: PersonFeatures, options: CandidateOptions = {}, scoresOut?: number[]): number[] {
     const total = Math.max(this.size, 1);
     const maxBlock = options.maxBlock ?? 5000;
-    const maxCandidates = options.maxCandidates ?? 300;
+    const maxCandidates = options.maxCandidates ?? 200;
     const budget = options.budget ?? 8000;
     this.ensure(total);
     const acc = this.acc;
@@ -534,14 +558,17 @@ export class BlockingIndex {
         const more = extra[k];
         if (sl < 0 && !more) continue;
         const size = sizeOf(k);
-        const weight = (Math.log2((total + 1) / size) + 1) * (((b.flags[k] as number) & FUZZY) !== 0 ? 0.5 : 1);
+        const flags = b.flags[k] as number;
+        const weight = (Math.log2((total + 1) / size) + 1) * ((flags & FUZZY) !== 0 ? 0.5 : 1);
+        const fields = flags & (AG | AF | AS | AM);
         spent += size;
         const begin = sl >= 0 ? postings.start(sl) : 0;
         const end = sl >= 0 ? begin + postings.length(sl) : 0;
         const moreLength = more ? more.length : 0;
         for (let i = begin; i < end + moreLength; i += 1) {
           const ref = i < end ? (refsAll[i] as number) : ((more as number[])[i - end] as number);
-          const at = ref * 3;
+          const at = ref * STRIDE;
+          acc[at + 3] = (acc[at + 3] as number) | fields;
           if (acc[at] === 0) {
             if (count >= touched.length) {
               const grown = new Int32Array(touched.length * 2);
@@ -562,6 +589,38 @@ export class BlockingIndex {
         }
       }
     }
+    // Rank by the shared evidence, less what the records already show against each other: a name both
+    // know that shares no key, another sex, births years apart (cheap reads of the packed records).
+    let adjusted = this.adjusted;
+    if (adjusted.length < count) this.adjusted = adjusted = new Float64Array(Math.max(count, adjusted.length * 2));
+    const mine = summaryOf(f);
+    const want = mine & (AG | AF | AS | AM);
+    const sex = (mine >> 8) & 3;
+    const lo = f.birth ? f.birth.lo : 0;
+    const hi = f.birth ? f.birth.hi : 0;
+    const slack = (mine & (4 << 12)) !== 0 ? 1 : 0;
+    for (let i = 0; i < count; i += 1) {
+      const at = (touched[i] as number) * STRIDE;
+      let score = (acc[at] as number) + PENALTY_FLOOR;
+      const theirs = acc[at + 4] as number;
+      const missing = want & ~(acc[at + 3] as number) & theirs;
+      if (missing !== 0) {
+        if ((missing & AG) !== 0) score -= 4;
+        if ((missing & AF) !== 0) score -= 3;
+        if ((missing & AS) !== 0) score -= 2;
+        if ((missing & AM) !== 0) score -= 2;
+      }
+      const s2 = (theirs >> 8) & 3;
+      if (sex !== 0 && s2 !== 0) score += s2 === sex ? 1 : -4;
+      if ((mine & (1 << 12)) !== 0 && (theirs & (1 << 12)) !== 0) {
+        const gap =
+          Math.max(0, (acc[at + 5] as number) - hi, lo - (acc[at + 6] as number)) - slack - ((theirs & (4 << 12)) !== 0 ? 1 : 0);
+        if (gap <= 0) score += 1.5;
+        else if (gap > 3) score -= 5;
+        else if (gap > 1) score -= 1.5;
+      }
+      adjusted[i] = score > 0 ? score : 0;
+    }
     // The best `maxCandidates`, ties by record number. No sort: a histogram of the scores (in 1/8) finds
     // the cut, and only the records tied at the cut are ordered.
     let refs: number[];
@@ -570,13 +629,13 @@ export class BlockingIndex {
       let hist = this.hist;
       let top = 0;
       for (let i = 0; i < count; i += 1) {
-        const b = Math.min(HIST_MAX, Math.floor((acc[(touched[i] as number) * 3] as number) * 8));
+        const b = Math.min(HIST_MAX, Math.floor((adjusted[i] as number) * 8));
         if (b > top) top = b;
       }
       if (hist.length <= top) this.hist = hist = new Int32Array(Math.max(top + 1, hist.length * 2));
       hist.fill(0, 0, top + 1);
       for (let i = 0; i < count; i += 1) {
-        const bin = Math.min(HIST_MAX, Math.floor((acc[(touched[i] as number) * 3] as number) * 8));
+        const bin = Math.min(HIST_MAX, Math.floor((adjusted[i] as number) * 8));
         hist[bin] = (hist[bin] as number) + 1;
       }
       let cut = top;
@@ -589,31 +648,53 @@ export class BlockingIndex {
       const tied: number[] = [];
       for (let i = 0; i < count; i += 1) {
         const ref = touched[i] as number;
-        const b = Math.min(HIST_MAX, Math.floor((acc[ref * 3] as number) * 8));
+        const b = Math.min(HIST_MAX, Math.floor((adjusted[i] as number) * 8));
         if (b > cut) refs.push(ref);
-        else if (b === cut) tied.push(ref);
+        else if (b === cut) tied.push(i);
       }
-      tied.sort((x, y) => (acc[y * 3] as number) - (acc[x * 3] as number) || x - y);
+      tied.sort((x, y) => (adjusted[y] as number) - (adjusted[x] as number) || (touched[x] as number) - (touched[y] as number));
+      for (let i = 0; i < tied.length; i += 1) tied[i] = touched[tied[i] as number] as number;
       for (let i = 0; refs.length < maxCandidates && i < tied.length; i += 1) refs.push(tied[i] as number);
     }
     if (scoresOut) {
-      refs.sort((x, y) => (acc[y * 3] as number) - (acc[x * 3] as number) || x - y);
+      refs.sort((x, y) => (acc[y * STRIDE] as number) - (acc[x * STRIDE] as number) || x - y);
       scoresOut.length = 0;
-      for (const ref of refs) scoresOut.push(acc[ref * 3] as number);
+      for (const ref of refs) scoresOut.push(acc[ref * STRIDE] as number);
     }
     for (let i = 0; i < count; i += 1) {
       const ref = touched[i] as number;
-      acc[ref * 3] = 0;
-      acc[ref * 3 + 2] = 0;
+      acc[ref * STRIDE] = 0;
+      acc[ref * STRIDE + 2] = 0;
+      acc[ref * STRIDE + 3] = 0;
     }
     return refs;
   }
 
   private ensure(size: number): void {
-    if (this.acc.length >= size * 3) return;
-    this.acc = new Float64Array(Math.max(size, (this.acc.length / 3) * 2) * 3);
+    if (this.acc.length >= size * STRIDE) return;
+    const grown = new Float64Array(Math.max(size, (this.acc.length / STRIDE) * 2) * STRIDE);
+    grown.set(this.acc);
+    this.acc = grown;
   }
 }
+
+/** Numbers per record in the index's working array (one cache line). */
+const STRIDE = 8;
+
+/** What a record knows, as bits: name fields (AG, AF, AS, AM), sex (F 1, M 2) << 8, birth flags << 12. */
+function summaryOf(f: PersonFeatures): number {
+  return (
+    (f.given.length > 0 ? AG : 0) |
+    (f.father.length > 0 ? AF : 0) |
+    (f.family.length + f.grandfather.length > 0 ? AS : 0) |
+    (f.mother.length > 0 ? AM : 0) |
+    ((f.sex === 'F' ? 1 : f.sex === 'M' ? 2 : 0) << 8) |
+    ((f.birth ? 1 | (f.birth.exact ? 2 : 0) | (f.birth.estimated ? 4 : 0) : 0) << 12)
+  );
+}
+
+/** Added to blocking scores before penalties, so that a penalised candidate still ranks by its evidence. */
+const PENALTY_FLOOR = 20;
 
 /** Highest bin of the score histogram of `candidates` (scores in 1/8). */
 const HIST_MAX = 1 << 16;

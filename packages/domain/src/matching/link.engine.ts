@@ -48,6 +48,7 @@ export class LinkEngine {
   readonly cache: NameKeyCache;
   private readonly tf: TermFrequencies;
   private scorer: MatchScorer | null = null;
+  private params: MatchParameters | null = null;
 
   constructor(private readonly options: LinkOptions = {}) {
     this.cache = options.cache ?? new NameKeyCache();
@@ -69,10 +70,16 @@ export class LinkEngine {
     return f;
   }
 
+  /** Replaces the model parameters (for example re-estimated on the data: `estimateU`). */
+  setParameters(params: MatchParameters): void {
+    this.params = params;
+    this.scorer = null;
+  }
+
   /** The scorer in use (built lazily once the left side is complete). */
   get matchScorer(): MatchScorer {
     this.scorer ??= new MatchScorer(
-      this.options.params ?? DEFAULT_MATCH_PARAMETERS,
+      this.params ?? this.options.params ?? DEFAULT_MATCH_PARAMETERS,
       this.options.termFrequencies === null ? null : this.tf,
       this.left.length,
     );
@@ -133,11 +140,12 @@ export class LinkEngine {
     const me = this.query.add(f);
     const shown: Array<{ ref: number; odds: number }> = [];
     let rest = 0;
+    const showable = scorer.reviewWeight;
     for (const ref of this.index.candidates(f, this.options)) {
       if (exclude?.(ref)) continue;
       const weight = scorer.weightAt(this.arena, ref, this.query, me);
       const odds = scorer.odds(weight);
-      if (scorer.band(scorer.probability(weight)) === null) rest += odds;
+      if (weight < showable) rest += odds;
       else shown.push({ ref, odds });
     }
     shown.sort((x, y) => y.odds - x.odds || x.ref - y.ref);
@@ -257,31 +265,51 @@ export function competeForLeft(rows: readonly ScoredCandidates[], options: { ite
   const contested = [...claims.values()].filter((list) => list.length > 1);
   if (contested.length === 0) return probs;
   const iterations = options.iterations ?? 5;
+  // For each contested claim, the claims on the same left record by right records that are not the same
+  // child (decided once: the comparison of identities does not change between iterations).
+  const claimRow: number[] = [];
+  const claimK: number[] = [];
+  const rivalsFrom: number[] = [];
+  const rivals: number[] = [];
+  for (const list of contested) {
+    const base = claimRow.length;
+    for (const c of list) {
+      claimRow.push(c.row);
+      claimK.push(c.k);
+    }
+    list.forEach((a, i) => {
+      rivalsFrom.push(rivals.length);
+      list.forEach((b, j) => {
+        if (i === j || b.row === a.row) return;
+        if (sameChild((rows[a.row] as ScoredCandidates).identity, (rows[b.row] as ScoredCandidates).identity)) return;
+        rivals.push(base + j);
+      });
+    });
+  }
+  rivalsFrom.push(rivals.length);
   // taken[i][k]: probability that some other (distinct) right record is candidate k of row i.
   const taken = rows.map((row) => new Float64Array(row.candidates.length));
+  const claimed = new Float64Array(claimRow.length);
   for (let it = 0; it < iterations; it += 1) {
-    for (const t of taken) t.fill(0);
-    for (const list of contested) {
-      for (const a of list) {
-        let sum = 0;
-        for (const b of list) {
-          if (b.row === a.row) continue;
-          if (sameChild((rows[a.row] as ScoredCandidates).identity, (rows[b.row] as ScoredCandidates).identity)) continue;
-          sum += (probs[b.row] as Float64Array)[b.k] as number;
-        }
-        (taken[a.row] as Float64Array)[a.k] = Math.min(1, sum);
-      }
+    for (let c = 0; c < claimRow.length; c += 1) claimed[c] = (probs[claimRow[c] as number] as Float64Array)[claimK[c] as number] as number;
+    for (let c = 0; c < claimRow.length; c += 1) {
+      let sum = 0;
+      for (let r = rivalsFrom[c] as number; r < (rivalsFrom[c + 1] as number); r += 1) sum += claimed[rivals[r] as number] as number;
+      (taken[claimRow[c] as number] as Float64Array)[claimK[c] as number] = Math.min(1, sum);
     }
     rows.forEach((row, i) => {
-      const p = probs[i] as Float64Array;
       const t = taken[i] as Float64Array;
+      let any = false;
+      for (let k = 0; k < t.length; k += 1) if ((t[k] as number) > 0) any = true;
+      if (!any) return;
+      const p = probs[i] as Float64Array;
       let total = 1 + scale * row.rest;
-      const eff = row.candidates.map((c, k) => scale * c.odds * (1 - (t[k] as number)));
-      for (const e of eff) total += e;
-      eff.forEach((e, k) => {
+      for (let k = 0; k < t.length; k += 1) total += scale * (row.candidates[k] as { odds: number }).odds * (1 - (t[k] as number));
+      for (let k = 0; k < t.length; k += 1) {
+        const e = scale * (row.candidates[k] as { odds: number }).odds * (1 - (t[k] as number));
         const next = Number.isFinite(total) ? e / total : e === Infinity ? 1 : 0;
         p[k] = 0.5 * (p[k] as number) + 0.5 * next;
-      });
+      }
     });
   }
   return probs;

@@ -14,13 +14,14 @@ export const FUZZY = 2;
 export const DISAGREE = 3;
 
 const strings = new Map<string, number>();
+/** Each interned string without its one-letter prefix (the skeleton of a skeleton code). */
 const stringText: string[] = [];
 function sid(s: string): number {
   let id = strings.get(s);
   if (id === undefined) {
     id = stringText.length;
     strings.set(s, id);
-    stringText.push(s);
+    stringText.push(s.slice(1));
   }
   return id;
 }
@@ -32,7 +33,7 @@ export function skeletonCode(key: NameKey): number {
 
 /** The skeleton a code stands for (see `skeletonCode`). */
 export function skeletonOfCode(code: number): string {
-  return (stringText[code] ?? 's').slice(1);
+  return stringText[code] ?? '';
 }
 
 /** The code of a skeleton already seen, or -1. */

@@ -121,7 +121,12 @@ export class MatchScorer {
     // A random record is of the same family with probability about (relatives per family) / registry size.
     this.familyCap = Math.log2(size / Math.max(params.familySize ?? 3, 1));
     this.priorWeight = Math.log2(prior / (1 - prior));
+    const review = params.thresholds.review;
+    this.reviewWeight = Math.log2(review / (1 - review)) - this.priorWeight;
   }
+
+  /** The smallest total weight whose probability (the pair alone) reaches the review band. */
+  readonly reviewWeight: number;
 
   /** Rare-name weight of exact agreement per field and term id (NaN: not computed yet). */
   private readonly tfCache: Float64Array[] = TF_FIELDS.map(() => new Float64Array(0));

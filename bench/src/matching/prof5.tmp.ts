@@ -1,0 +1,18 @@
+import { LinkEngine, personFeatures } from '@homeward/domain/matching';
+import { generateLinkingScenario } from './synthetic-people';
+const s = generateLinkingScenario({ size: Number(process.argv[2] ?? 20000) });
+const engine = new LinkEngine({});
+for (const r of s.left) engine.addLeft(r);
+const cpu = () => { const c = process.cpuUsage(); return c.user + c.system; };
+let t = cpu();
+const feats = s.right.slice(0, 6000).map((r) => personFeatures(r, engine.cache));
+console.log('features µs/query', ((cpu() - t) / 6000).toFixed(0));
+engine.index.candidates(feats[0]!);
+t = cpu();
+for (const f of feats.slice(0, 3000)) engine.index.candidates(f);
+console.log('cold candidates µs/query', ((cpu() - t) / 3000).toFixed(0));
+t = cpu();
+for (const f of feats.slice(0, 3000)) engine.index.candidates(f);
+console.log('warm candidates µs/query', ((cpu() - t) / 3000).toFixed(0));
+t = cpu();
+for (const f of feats.slice(3000)) engine.index.candidates(f);
