@@ -6,7 +6,8 @@ import { generateLinkingScenario } from './synthetic-people';
 const size = Number(process.argv[2] ?? 10_000);
 const typoRate = process.argv[3] ? Number(process.argv[3]) : undefined;
 const seed = process.argv[4] ? Number(process.argv[4]) : undefined;
-const scenario = generateLinkingScenario({ size, ...(typoRate !== undefined ? { typoRate } : {}), ...(seed !== undefined ? { seed } : {}) });
+const scenario = generateLinkingScenario({ size, ...(typoRate !== undefined ? { typoRate } : {}), ...(seed !== undefined ? { seed } : {}), ...(process.env.FOUND ? { foundShare: Number(process.env.FOUND) } : {}) });
+console.log(`true match rate ${(scenario.truth.size / scenario.right.length).toFixed(3)}`);
 
 function run(label: string, params: MatchParameters): void {
   for (const t of (process.env.TH ?? '').split(',').filter(Boolean).map(Number)) runAt(`${label} @${t}`, { ...params, thresholds: { ...params.thresholds, match: t } });
@@ -16,9 +17,9 @@ function runAt(label: string, params: MatchParameters): void {
   const engine = new LinkEngine({ params });
   for (const r of scenario.left) engine.addLeft(r);
   const rows = scenario.right.map((r) => engine.scoreCandidates(personFeatures(r, engine.cache)));
-  const est = process.env.RATE ? estimateMatchRate(rows, params.matchRate) : { rate: params.matchRate, scale: 1 };
+  const est = process.env.RATE ? estimateMatchRate(rows, params.matchRate) : { rate: params.matchRate, scale: 1, none: 1 - params.matchRate };
   if (process.env.RATE) console.log(`estimated match rate ${est.rate.toFixed(3)} scale ${est.scale.toFixed(2)}`);
-  const probs = competeForLeft(rows, { scale: est.scale });
+  const probs = competeForLeft(rows, { scale: est.scale, none: est.none });
   const out = new Map<string, LinkSuggestion[]>();
   rows.forEach((row, i) => out.set(row.right, engine.suggest(row, probs[i]!)));
   for (const [name, filter] of [['all', () => true], ['resolvable', (id: string) => !scenario.unresolvable.has(id)]] as const) {

@@ -19,7 +19,7 @@ for (const r of scenario.left) engine.addLeft(r);
 const t1 = performance.now();
 const out = new Map<string, LinkSuggestion[]>();
 const rows = scenario.right.map((r) => engine.scoreCandidates(personFeatures(r, engine.cache)));
-const probs = process.env.ROWONLY ? rows.map(rowProbabilities) : competeForLeft(rows);
+const probs = process.env.ROWONLY ? rows.map((r) => rowProbabilities(r)) : competeForLeft(rows);
 rows.forEach((row, i) => out.set(row.right, engine.suggest(row, probs[i]!)));
 const t2 = performance.now();
 console.log(`index ${(t1 - t0).toFixed(0)} ms, link ${(t2 - t1).toFixed(0)} ms`);

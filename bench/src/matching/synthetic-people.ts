@@ -128,6 +128,8 @@ export interface ScenarioOptions {
   size: number;
   seed?: number;
   typoRate?: number;
+  /** Share of children that are found (on the left); 0.75 by default. */
+  foundShare?: number;
 }
 
 /**
@@ -393,7 +395,7 @@ export function generateLinkingScenario(options: ScenarioOptions): LinkingScenar
   for (const child of children) {
     const foundShows = new Set<Fact>();
     const soughtShows = new Set<Fact>();
-    const found = rng() < 0.75 ? foundRecord(child, rng, typoRate, foundShows) : null;
+    const found = rng() < (options.foundShare ?? 0.75) ? foundRecord(child, rng, typoRate, foundShows) : null;
     const sought = rng() < 0.75 ? soughtRecord(child, rng, typoRate, soughtShows) : null;
     const shown = found ? { child, shows: foundShows } : null;
     if (found && shown) {

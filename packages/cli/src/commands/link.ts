@@ -298,12 +298,12 @@ export async function runLink(
     if (chunk.length === 0) return;
     const rows = chunk;
     chunk = [];
-    const { rate, scale } = estimateMatchRate(rows, params.matchRate);
+    const { rate, scale, none } = estimateMatchRate(rows, params.matchRate);
     err.write(
       `homeward link: ${rows.length} right records scored; about ${(rate * 100).toFixed(0)} % have a match on the left;` +
         ` right records compete for left records (${seconds()} s)\n`,
     );
-    write(rows, competeForLeft(rows, { scale }));
+    write(rows, competeForLeft(rows, { scale, none }));
   };
   const take = (): void => {
     for (let r = pending.get(nextToTake); r !== undefined; r = pending.get(nextToTake)) {
@@ -311,7 +311,7 @@ export async function runLink(
       nextToTake += 1;
       for (const e of r.errors) err.write(`${e}\n`);
       rightCount += r.rows.length;
-      if (!exclusive) write(r.rows, r.rows.map((row) => rowProbabilities(row)));
+      if (!exclusive) write(r.rows, r.rows.map((row) => rowProbabilities(row, { scale: 1, none: scorer.noMatch })));
       else {
         for (const row of r.rows) chunk.push(row);
         if (chunk.length >= CHUNK_RECORDS) finishChunk();

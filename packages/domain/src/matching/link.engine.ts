@@ -93,7 +93,8 @@ export class LinkEngine {
 
   /**
    * As `link`, for already-derived features. A sought person is at most one of the registry's people, so
-   * candidates compete: P(i) = oᵢ / (1 + Σⱼ oⱼ) with oⱼ each candidate's posterior odds. Siblings who share
+   * candidates compete: P(i) = oᵢ / ((1 − ρ) + Σⱼ oⱼ) with oⱼ each candidate's posterior odds and ρ the
+   * share of searched records that have a match in the registry (the match rate). Siblings who share
    * father, surname and mother therefore split the evidence instead of all being proposed as matches.
    */
   linkFeatures(f: PersonFeatures, exclude?: (ref: number) => boolean): LinkSuggestion[] {
@@ -115,7 +116,7 @@ export class LinkEngine {
     }
     const found: Array<{ ref: number; other: PersonFeatures; probability: number; score: number; band: MatchBand }> = [];
     for (const { ref, other, odds } of scored) {
-      const probability = Number.isFinite(totalOdds) ? odds / (1 + totalOdds) : odds === Infinity ? 1 : 0;
+      const probability = Number.isFinite(totalOdds) ? odds / (scorer.noMatch + totalOdds) : odds === Infinity ? 1 : 0;
       const band = scorer.band(probability);
       if (band === null) continue;
       found.push({ ref, other, probability, score: Math.round(probability * 1000) / 1000, band });
@@ -196,12 +197,21 @@ function sameChild(a: RecordIdentity, b: RecordIdentity): boolean {
   return Math.max(0, a.birth[0] - b.birth[1], b.birth[0] - a.birth[1]) <= 1.5;
 }
 
+/** How the odds of scored rows turn into probabilities: their scale and the mass of "no match". */
+export interface RowCalibration {
+  /** Multiplies every candidate's odds (the prior's match rate, re-estimated: `estimateMatchRate`). */
+  scale: number;
+  /** Prior odds mass of "no match among the left records", 1 − ρ. */
+  none: number;
+}
+
 /**
- * Probabilities of one row before competition across rows: P(k) = s·oₖ / (1 + s·(rest + Σ o)), where s
- * rescales the prior odds (see `estimateMatchRate`).
+ * Probabilities of one row before competition across rows: P(k) = s·oₖ / ((1 − ρ) + s·(rest + Σ o)).
+ * By default, as the default parameters assume (ρ = 0.5, odds as scored).
  */
-export function rowProbabilities(row: ScoredCandidates, scale = 1): Float64Array {
-  let total = 1 + scale * row.rest;
+export function rowProbabilities(row: ScoredCandidates, calibration: RowCalibration = { scale: 1, none: 0.5 }): Float64Array {
+  const { scale, none } = calibration;
+  let total = none + scale * row.rest;
   for (const c of row.candidates) total += scale * c.odds;
   const out = new Float64Array(row.candidates.length);
   row.candidates.forEach((c, k) => {
@@ -211,26 +221,27 @@ export function rowProbabilities(row: ScoredCandidates, scale = 1): Float64Array
 }
 
 /**
- * Estimates the share of right records that have their match among the left records, from the scored
+ * Estimates ρ, the share of right records that have their match among the left records, from the scored
  * rows themselves (expectation–maximisation of the prior alone: each row's probability of being matched
- * at all, averaged, is the next estimate; m and u stay as they are). Returns the rate and the factor to
- * scale every row's odds by, relative to the rate the scorer assumed. Clamped to [0.05, 0.95].
+ * at all, averaged, is the next estimate; m and u stay as they are). Returns ρ and the calibration of the
+ * rows under it, relative to the rate the scorer assumed. ρ is clamped to [0.05, 0.95].
  */
 export function estimateMatchRate(
   rows: readonly ScoredCandidates[],
   assumedRate: number,
   options: { iterations?: number } = {},
-): { rate: number; scale: number } {
+): { rate: number } & RowCalibration {
   let rate = assumedRate;
-  if (rows.length === 0) return { rate, scale: 1 };
-  for (let it = 0; it < (options.iterations ?? 20); it += 1) {
+  const result = (r: number) => ({ rate: r, scale: r / assumedRate, none: 1 - r });
+  if (rows.length === 0) return result(rate);
+  for (let it = 0; it < (options.iterations ?? 50); it += 1) {
     const scale = rate / assumedRate;
     let sum = 0;
     for (const row of rows) {
       let odds = row.rest;
       for (const c of row.candidates) odds += c.odds;
       const s = scale * odds;
-      sum += Number.isFinite(s) ? s / (1 + s) : 1;
+      sum += Number.isFinite(s) ? s / (1 - rate + s) : 1;
     }
     const next = Math.min(0.95, Math.max(0.05, sum / rows.length));
     if (Math.abs(next - rate) < 1e-4) {
@@ -239,7 +250,7 @@ export function estimateMatchRate(
     }
     rate = next;
   }
-  return { rate, scale: rate / assumedRate };
+  return result(rate);
 }
 
 /**
@@ -251,9 +262,13 @@ export function estimateMatchRate(
  * records that name one child alike (same given name, births within 1.5 years: two relatives' requests)
  * do not compete with each other.
  */
-export function competeForLeft(rows: readonly ScoredCandidates[], options: { iterations?: number; scale?: number } = {}): Float64Array[] {
+export function competeForLeft(
+  rows: readonly ScoredCandidates[],
+  options: { iterations?: number } & Partial<RowCalibration> = {},
+): Float64Array[] {
   const scale = options.scale ?? 1;
-  const probs = rows.map((row) => rowProbabilities(row, scale));
+  const none = options.none ?? 0.5;
+  const probs = rows.map((row) => rowProbabilities(row, { scale, none }));
   const claims = new Map<number, Array<{ row: number; k: number }>>();
   rows.forEach((row, i) =>
     row.candidates.forEach((c, k) => {
@@ -303,7 +318,7 @@ export function competeForLeft(rows: readonly ScoredCandidates[], options: { ite
       for (let k = 0; k < t.length; k += 1) if ((t[k] as number) > 0) any = true;
       if (!any) return;
       const p = probs[i] as Float64Array;
-      let total = 1 + scale * row.rest;
+      let total = none + scale * row.rest;
       for (let k = 0; k < t.length; k += 1) total += scale * (row.candidates[k] as { odds: number }).odds * (1 - (t[k] as number));
       for (let k = 0; k < t.length; k += 1) {
         const e = scale * (row.candidates[k] as { odds: number }).odds * (1 - (t[k] as number));
@@ -345,7 +360,7 @@ export function linkRecords(
   for (const record of left) engine.addLeft(record);
   if (options.exclusive === false) return right.flatMap((record) => engine.link(record));
   const rows = right.map((record) => engine.scoreCandidates(personFeatures(record, engine.cache)));
-  const probs = competeForLeft(rows);
+  const probs = competeForLeft(rows, { none: engine.matchScorer.noMatch });
   return rows.flatMap((row, i) => engine.suggest(row, probs[i] as Float64Array));
 }
 

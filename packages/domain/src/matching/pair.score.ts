@@ -121,12 +121,18 @@ export class MatchScorer {
     // A random record is of the same family with probability about (relatives per family) / registry size.
     this.familyCap = Math.log2(size / Math.max(params.familySize ?? 3, 1));
     this.priorWeight = Math.log2(prior / (1 - prior));
+    // The prior odds of "none of them": a searched record has its match in the registry with probability
+    // ρ (the match rate), so P(candidate i) = oᵢ / ((1 − ρ) + Σⱼ oⱼ).
+    this.noMatch = 1 - Math.min(0.95, params.prior === null ? params.matchRate : params.prior * size);
     const review = params.thresholds.review;
     this.reviewWeight = Math.log2(review / (1 - review)) - this.priorWeight;
   }
 
   /** The smallest total weight whose probability (the pair alone) reaches the review band. */
   readonly reviewWeight: number;
+
+  /** 1 − ρ: the prior odds mass of "no match in the registry" when candidates compete. */
+  readonly noMatch: number;
 
   /** Rare-name weight of exact agreement per field and term id (NaN: not computed yet). */
   private readonly tfCache: Float64Array[] = TF_FIELDS.map(() => new Float64Array(0));
