@@ -102,7 +102,7 @@ export interface CandidateOptions {
   maxCandidates?: number;
   /**
    * Work budget of one query, in index entries read: the rarest keys are read first, and once this many
-   * entries were read, commoner keys are left out (default 8000).
+   * entries were read, commoner keys are left out (default 4000).
    */
   budget?: number;
 }
@@ -470,7 +470,7 @@ export class BlockingIndex {
     const total = Math.max(this.size, 1);
     const maxBlock = options.maxBlock ?? 5000;
     const maxCandidates = options.maxCandidates ?? 200;
-    const budget = options.budget ?? 8000;
+    const budget = options.budget ?? 4000;
     this.ensure(total);
     const acc = this.acc;
     this.codes(f, true);

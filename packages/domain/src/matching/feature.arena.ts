@@ -38,9 +38,18 @@ const H_COUNTRY = 1;
 const H_DISTRICT = 2;
 const H_ABROAD = 3;
 const H_FLAGS = 4;
-const H_START = 5;
+/** Birth span and departure, in years × `FIXED` (fixed point: ints keep the record in one run of memory). */
+const H_BLO = 5;
+const H_BHI = 6;
+const H_DEP = 7;
+const H_START = 8;
 const HEADER = H_START + NAME_FIELDS.length + 1;
-const FLOATS = 3;
+const FIXED = 4096;
+/** Flags: birth known, exact date, estimated age, departure known. */
+const HAS_BIRTH = 1;
+const EXACT_BIRTH = 2;
+const ESTIMATED = 4;
+const HAS_DEPARTURE = 8;
 
 const places = new Map<string, number>();
 const placeText: string[] = [];
@@ -63,14 +72,12 @@ export function placeName(id: number): string {
 /** A growable store of packed records, addressed by their number (0, 1, 2… in order of `add`). */
 export class FeatureArena {
   ints: Int32Array;
-  floats: Float64Array;
   offsets: Int32Array;
   size = 0;
   private used = 0;
 
   constructor(records = 16) {
     this.ints = new Int32Array(records * (HEADER + 6 * NAME_W));
-    this.floats = new Float64Array(records * FLOATS);
     this.offsets = new Int32Array(records);
   }
 
@@ -96,9 +103,6 @@ export class FeatureArena {
       const o = new Int32Array(n);
       o.set(this.offsets);
       this.offsets = o;
-      const fl = new Float64Array(n * FLOATS);
-      fl.set(this.floats);
-      this.floats = fl;
     }
     const a = this.ints;
     const at = this.used;
@@ -106,7 +110,14 @@ export class FeatureArena {
     a[at + H_COUNTRY] = placeId(f.country);
     a[at + H_DISTRICT] = placeId(f.district);
     a[at + H_ABROAD] = f.bornAbroad === null ? -1 : f.bornAbroad ? 1 : 0;
-    a[at + H_FLAGS] = (f.birth ? 1 : 0) | (f.birth?.exact ? 2 : 0) | (f.birth?.estimated ? 4 : 0);
+    a[at + H_FLAGS] =
+      (f.birth ? HAS_BIRTH : 0) |
+      (f.birth?.exact ? EXACT_BIRTH : 0) |
+      (f.birth?.estimated ? ESTIMATED : 0) |
+      (f.departed !== null ? HAS_DEPARTURE : 0);
+    a[at + H_BLO] = f.birth ? Math.round(f.birth.lo * FIXED) : 0;
+    a[at + H_BHI] = f.birth ? Math.round(f.birth.hi * FIXED) : 0;
+    a[at + H_DEP] = f.departed !== null ? Math.round(f.departed * FIXED) : 0;
     let p = at + HEADER;
     NAME_FIELDS.forEach((field, k) => {
       a[at + H_START + k] = p;
@@ -116,10 +127,6 @@ export class FeatureArena {
       }
     });
     a[at + H_START + NAME_FIELDS.length] = p;
-    const fl = this.floats;
-    fl[ref * FLOATS] = f.birth ? f.birth.lo : Number.NaN;
-    fl[ref * FLOATS + 1] = f.birth ? f.birth.hi : Number.NaN;
-    fl[ref * FLOATS + 2] = f.departed ?? Number.NaN;
     this.offsets[ref] = at;
     this.used = p;
     this.size += 1;
@@ -246,18 +253,18 @@ function kunyaLevel(A: Int32Array, ao: number, B: Int32Array, bo: number): numbe
   return seen ? 1 : -1;
 }
 
-function birthLevel(A: Int32Array, ao: number, AF: Float64Array, af: number, B: Int32Array, bo: number, BF: Float64Array, bf: number): number {
+function birthLevel(A: Int32Array, ao: number, B: Int32Array, bo: number): number {
   const fa = A[ao + H_FLAGS] as number;
   const fb = B[bo + H_FLAGS] as number;
-  if ((fa & 1) === 0 || (fb & 1) === 0) return -1;
-  const alo = AF[af] as number;
-  const ahi = AF[af + 1] as number;
-  const blo = BF[bf] as number;
-  const bhi = BF[bf + 1] as number;
-  if ((fa & 2) !== 0 && (fb & 2) !== 0 && Math.abs(alo - blo) < 0.002) return 0;
-  const gap = Math.max(0, alo - bhi, blo - ahi);
+  if ((fa & HAS_BIRTH) === 0 || (fb & HAS_BIRTH) === 0) return -1;
+  const alo = A[ao + H_BLO] as number;
+  const ahi = A[ao + H_BHI] as number;
+  const blo = B[bo + H_BLO] as number;
+  const bhi = B[bo + H_BHI] as number;
+  if ((fa & EXACT_BIRTH) !== 0 && (fb & EXACT_BIRTH) !== 0 && Math.abs(alo - blo) < 0.002 * FIXED) return 0;
+  const gap = Math.max(0, alo - bhi, blo - ahi) / FIXED;
   // An estimated age is often a year off either way.
-  const slack = ((fa & 4) !== 0 ? 1 : 0) + ((fb & 4) !== 0 ? 1 : 0);
+  const slack = ((fa & ESTIMATED) !== 0 ? 1 : 0) + ((fb & ESTIMATED) !== 0 ? 1 : 0);
   const g = Math.max(0, gap - slack);
   if (g === 0) return 1;
   if (g <= 1) return 2;
@@ -282,11 +289,12 @@ function sameDistrict(a: number, b: number, similar: (x: string, y: string) => b
 }
 
 /** 1 consistent, 0 inconsistent, -1 unknown: a child born abroad after the family left, or at home before. */
-function bornConsistently(A: Int32Array, ao: number, AF: Float64Array, af: number, departed: number): number {
+function bornConsistently(A: Int32Array, ao: number, B: Int32Array, bo: number): number {
   const abroad = A[ao + H_ABROAD] as number;
-  if ((A[ao + H_FLAGS]! & 1) === 0 || abroad < 0 || Number.isNaN(departed)) return -1;
-  if (abroad === 1) return (AF[af + 1] as number) >= departed - 0.1 ? 1 : 0;
-  return (AF[af] as number) <= departed + 0.75 ? 1 : 0;
+  if (((A[ao + H_FLAGS] as number) & HAS_BIRTH) === 0 || abroad < 0 || ((B[bo + H_FLAGS] as number) & HAS_DEPARTURE) === 0) return -1;
+  const departed = B[bo + H_DEP] as number;
+  if (abroad === 1) return (A[ao + H_BHI] as number) >= departed - 0.1 * FIXED ? 1 : 0;
+  return (A[ao + H_BLO] as number) <= departed + 0.75 * FIXED ? 1 : 0;
 }
 
 /**
@@ -305,17 +313,13 @@ export function compareArena(
   const B = b.ints;
   const ao = a.offsets[ra] as number;
   const bo = b.offsets[rb] as number;
-  const AF = a.floats;
-  const BF = b.floats;
-  const af = ra * FLOATS;
-  const bf = rb * FLOATS;
   v[0] = fieldLevel(A, ao, F_GIVEN, B, bo, F_GIVEN);
   v[1] = fieldLevel(A, ao, F_FATHER, B, bo, F_FATHER);
   v[2] = grandfatherLevel(A, ao, B, bo);
   v[3] = fieldLevel(A, ao, F_FAMILY, B, bo, F_FAMILY);
   v[4] = fieldLevel(A, ao, F_MOTHER, B, bo, F_MOTHER);
   v[5] = kunyaLevel(A, ao, B, bo);
-  v[6] = birthLevel(A, ao, AF, af, B, bo, BF, bf);
+  v[6] = birthLevel(A, ao, B, bo);
   const sa = A[ao + H_SEX] as number;
   const sb = B[bo + H_SEX] as number;
   v[7] = sa !== 0 && sb !== 0 ? (sa === sb ? 0 : 1) : -1;
@@ -329,18 +333,16 @@ export function compareArena(
   // Departure: the families left at about the same time, and each child's birth fits the other's departure.
   let seen = false;
   let consistent = true;
-  const depA = AF[af + 2] as number;
-  const depB = BF[bf + 2] as number;
-  if (!Number.isNaN(depA) && !Number.isNaN(depB)) {
+  if (((A[ao + H_FLAGS] as number) & HAS_DEPARTURE) !== 0 && ((B[bo + H_FLAGS] as number) & HAS_DEPARTURE) !== 0) {
     seen = true;
-    consistent = Math.abs(depA - depB) <= 1;
+    consistent = Math.abs((A[ao + H_DEP] as number) - (B[bo + H_DEP] as number)) <= FIXED;
   }
-  const ab = bornConsistently(A, ao, AF, af, depB);
+  const ab = bornConsistently(A, ao, B, bo);
   if (ab >= 0) {
     seen = true;
     consistent &&= ab === 1;
   }
-  const ba = bornConsistently(B, bo, BF, bf, depA);
+  const ba = bornConsistently(B, bo, A, ao);
   if (ba >= 0) {
     seen = true;
     consistent &&= ba === 1;
