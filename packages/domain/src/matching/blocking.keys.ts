@@ -1,7 +1,7 @@
 import type { NameKey } from '../names/name.keys';
 import { nameTrigramText } from '../names/name.keys';
 import type { PersonFeatures } from './person.features';
-import { codeOfSkeleton, skeletonCode, skeletonOfCode } from './name.table';
+import { codeOfSkeleton, eachSkeletonCode, skeletonOfCode } from './name.table';
 import { withinOneTypo } from './string.similarity';
 
 /**
@@ -352,12 +352,17 @@ export class BlockingIndex {
   private codes(f: PersonFeatures, neighbours: boolean): void {
     const [g, fa, s, m, k] = this.lists as [CodeList, CodeList, CodeList, CodeList, CodeList];
     for (const list of this.lists) list.reset();
-    for (const key of f.given) g.push(skeletonCode(key));
-    for (const key of f.father) fa.push(skeletonCode(key));
-    for (const key of f.family) s.push(skeletonCode(key));
-    for (const key of f.grandfather) s.push(skeletonCode(key));
-    for (const key of f.mother) m.push(skeletonCode(key));
-    for (const key of f.fatherKunya) k.push(skeletonCode(key));
+    const pushG = (code: number) => g.push(code);
+    const pushF = (code: number) => fa.push(code);
+    const pushS = (code: number) => s.push(code);
+    const pushM = (code: number) => m.push(code);
+    const pushK = (code: number) => k.push(code);
+    for (const key of f.given) eachSkeletonCode(key, pushG);
+    for (const key of f.father) eachSkeletonCode(key, pushF);
+    for (const key of f.family) eachSkeletonCode(key, pushS);
+    for (const key of f.grandfather) eachSkeletonCode(key, pushS);
+    for (const key of f.mother) eachSkeletonCode(key, pushM);
+    for (const key of f.fatherKunya) eachSkeletonCode(key, pushK);
     for (const list of this.lists) {
       list.exact = list.n;
       if (!neighbours) continue;

@@ -11,7 +11,7 @@ import type { PersonFeatures } from './person.features';
  */
 
 /** Ints per name inline in a record (see `nameInts`). */
-export const NAME_W = 10;
+export const NAME_W = 12;
 export const N_CANON = 0;
 export const N_FINE = 1;
 export const N_FOLD = 2;
@@ -22,6 +22,8 @@ export const N_TERM = 6;
 export const N_FMASK = 7;
 export const N_SMASK = 8;
 export const N_ID = 9;
+export const N_ASKELV = 10;
+export const N_ASKELU = 11;
 
 /** Name fields of a record, in their order in the arena. */
 export const NAME_FIELDS = ['given', 'father', 'grandfather', 'family', 'mother', 'fatherKunya'] as const;
@@ -142,7 +144,15 @@ function nameLevel(A: Int32Array, i: number, B: Int32Array, j: number): number {
   if (cx >= 0 && cy >= 0) return cx === cy ? EXACT : DISAGREE;
   const vowelless = A[i + N_ARAB] === 1 || B[j + N_ARAB] === 1;
   if (vowelless) {
-    if (A[i + N_ASKEL] === B[j + N_ASKEL]) return EXACT;
+    // Without written vowels, the consonant skeleton is all an Arabic spelling can agree on (و read either way).
+    const xa = A[i + N_ASKEL] as number;
+    const ya = B[j + N_ASKEL] as number;
+    if (xa === ya) return EXACT;
+    const xv = A[i + N_ASKELV] as number;
+    const xu = A[i + N_ASKELU] as number;
+    const yv = B[j + N_ASKELV] as number;
+    const yu = B[j + N_ASKELU] as number;
+    if (xv === ya || xu === ya || xa === yv || xa === yu || xv === yv || xu === yu) return EXACT;
     if (A[i + N_SKEL] === B[j + N_SKEL]) return PHONETIC;
   } else {
     if (A[i + N_FINE] === B[j + N_FINE]) return EXACT;

@@ -81,7 +81,7 @@ export const DEFAULT_MATCH_PARAMETERS: MatchParameters = {
   prior: null,
   matchRate: 0.5,
   tfMinU: 2e-4,
-  thresholds: { match: 0.45, review: 0.002 },
+  thresholds: { match: 0.45, review: 0.0005 },
   fields: {
     given: { m: [0.85, 0.05, 0.06, 0.04], u: [0.0081, 0.0015, 0.0199, 0.9705] },
     father: { m: [0.86, 0.05, 0.05, 0.04], u: [0.0138, 0.0013, 0.0204, 0.9645] },

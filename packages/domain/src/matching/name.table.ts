@@ -31,6 +31,20 @@ export function skeletonCode(key: NameKey): number {
   return data[nameId(key) * STRIDE + SKEL] as number;
 }
 
+/**
+ * The skeleton codes a name may stand for: its own, and for Arabic script with an inner و, those of the
+ * readings with و as v and as a vowel. Calls `each` once per distinct code.
+ */
+export function eachSkeletonCode(key: NameKey, each: (code: number) => void): void {
+  const o = nameId(key) * STRIDE;
+  const a = data[o + SKEL] as number;
+  const b = data[o + SKELV] as number;
+  const c = data[o + SKELU] as number;
+  each(a);
+  if (b !== a) each(b);
+  if (c !== a && c !== b) each(c);
+}
+
 /** The skeleton a code stands for (see `skeletonCode`). */
 export function skeletonOfCode(code: number): string {
   return stringText[code] ?? '';
@@ -44,7 +58,7 @@ export function codeOfSkeleton(skeleton: string): number {
 const ids = new WeakMap<NameKey, number>();
 let count = 0;
 /** Per name id, `STRIDE` numbers: the ids of its fine fold, fold, skeleton, Arabic-safe skeleton, group (-1), term, Arabic script (1/0), letter masks of fold and skeleton. */
-const STRIDE = 9;
+const STRIDE = 13;
 const FINE = 0;
 const FOLD = 1;
 const SKEL = 2;
@@ -54,6 +68,11 @@ const TERM = 5;
 const ARAB = 6;
 const FMASK = 7;
 const SMASK = 8;
+/** Arabic-safe fine skeletons and phonetic skeletons of the و-as-v and و-as-vowel readings (else as ASKEL, SKEL). */
+const ASKELV = 9;
+const ASKELU = 10;
+const SKELV = 11;
+const SKELU = 12;
 let data = new Int32Array(1024 * STRIDE);
 const foldText: string[] = [];
 const skelText: string[] = [];
@@ -108,6 +127,11 @@ export function nameId(key: NameKey): number {
   data[o + ARAB] = key.script === 'Arab' ? 1 : 0;
   data[o + FMASK] = letterMask(key.fold);
   data[o + SMASK] = letterMask(key.skeleton);
+  const waw = key.waw;
+  data[o + ASKELV] = waw ? sid(`a${consonantSkeleton(waw.fine[0])}`) : (data[o + ASKEL] as number);
+  data[o + ASKELU] = waw ? sid(`a${consonantSkeleton(waw.fine[1])}`) : (data[o + ASKEL] as number);
+  data[o + SKELV] = waw ? sid(`s${waw.skeleton[0]}`) : (data[o + SKEL] as number);
+  data[o + SKELU] = waw ? sid(`s${waw.skeleton[1]}`) : (data[o + SKEL] as number);
   foldText[id] = key.fold;
   skelText[id] = key.skeleton;
   ids.set(key, id);
@@ -166,8 +190,9 @@ export function fuzzyIds(x: number, y: number, vowelless: boolean, foldXor: numb
 }
 
 /**
- * Writes a name's comparison data inline at `out[p…p+9]`: group, fine fold, fold, skeleton, Arabic-safe
- * skeleton, Arabic (1/0), term, fold and skeleton letter masks, id (the layout `FeatureArena` reads).
+ * Writes a name's comparison data inline at `out[p…p+11]`: group, fine fold, fold, skeleton, Arabic-safe
+ * skeleton, Arabic (1/0), term, fold and skeleton letter masks, id, Arabic-safe skeletons with و as v and
+ * as a vowel (the layout `FeatureArena` reads).
  */
 export function nameInts(id: number, out: Int32Array, p: number): void {
   const o = id * STRIDE;
@@ -182,6 +207,8 @@ export function nameInts(id: number, out: Int32Array, p: number): void {
   out[p + 7] = d[o + FMASK] as number;
   out[p + 8] = d[o + SMASK] as number;
   out[p + 9] = id;
+  out[p + 10] = d[o + ASKELV] as number;
+  out[p + 11] = d[o + ASKELU] as number;
 }
 
 /**
@@ -199,9 +226,15 @@ export function compareIds(x: number, y: number): number {
   if (cx >= 0 && cy >= 0) return cx === cy ? EXACT : DISAGREE;
   const vowelless = d[ox + ARAB] === 1 || d[oy + ARAB] === 1;
   if (vowelless) {
-    // Without written vowels, the consonant skeleton is all an Arabic spelling can agree on.
-    if (d[ox + ASKEL] === d[oy + ASKEL]) return EXACT;
-    if (d[ox + SKEL] === d[oy + SKEL]) return PHONETIC;
+    // Without written vowels, the consonant skeleton is all an Arabic spelling can agree on (و read either way).
+    const xa = d[ox + ASKEL] as number;
+    const xv = d[ox + ASKELV] as number;
+    const xu = d[ox + ASKELU] as number;
+    const ya = d[oy + ASKEL] as number;
+    const yv = d[oy + ASKELV] as number;
+    const yu = d[oy + ASKELU] as number;
+    if (xa === ya || xv === ya || xu === ya || xa === yv || xa === yu || xv === yv || xu === yu) return EXACT;
+    if (d[ox + SKEL] === d[oy + SKEL] || d[ox + SKELV] === d[oy + SKEL] || d[ox + SKELU] === d[oy + SKEL] || d[ox + SKEL] === d[oy + SKELV] || d[ox + SKEL] === d[oy + SKELU]) return PHONETIC;
   } else {
     if (d[ox + FINE] === d[oy + FINE]) return EXACT;
     if (d[ox + FOLD] === d[oy + FOLD] || d[ox + SKEL] === d[oy + SKEL]) return PHONETIC;

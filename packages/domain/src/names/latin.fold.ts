@@ -60,6 +60,8 @@ const VOWEL_CLASSES = new Set(['a', 'i', 'u']);
  * abdu…), so a compound typed with or without spaces and article compares equal.
  */
 export function joinCompounds(reading: string): string {
+  // «Abd Allah» in all its spellings (Abdullah, Abdulah, Abdallah, Abd-Allah, Əbdülla) is one name.
+  if (/^[aə]bd[uüaəei]?[\s-]*[aeəu]?ll?[aə]h?$/.test(reading)) return 'abdulla';
   const article = /^[aə]bd[\s-]+[aeəu](?:l|r|s|sh|ş|d|t|n|z)[\s-]+(?=\S)/;
   const allah = /^[aə]bd[\s-]+[aeəu]l(?=l)/;
   const joined = article.test(reading)

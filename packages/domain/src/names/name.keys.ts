@@ -28,6 +28,11 @@ export interface NameKey {
   fine?: string;
   /** The value a name is counted under for its frequency: its group, else its fine consonant skeleton. */
   term?: string;
+  /**
+   * Arabic script with a و inside: the fine folds (Arabic-safe) of the readings with every such و a
+   * consonant and every such و a vowel, and their phonetic consonant skeletons (see `arabicReading`).
+   */
+  waw?: { fine: [string, string]; skeleton: [string, string] };
 }
 
 let defaultLexicon: NameLexicon | undefined;
@@ -52,8 +57,9 @@ export interface NameKeyOptions {
  */
 export function nameKey(text: string, options: NameKeyOptions = {}): NameKey | null {
   const role = options.role ?? 'given';
-  const { script, reading: rawReading } = readName(text, options.script, role === 'family');
+  const { script, reading: rawReading, variants } = readName(text, options.script, role === 'family');
   const reading = role === 'family' ? surnameStem(rawReading) : rawReading;
+  const variantReadings = variants?.map((v) => (role === 'family' ? surnameStem(v) : v));
   const fold = phoneticFold(reading);
   if (fold === '') return null;
   const lexicon = options.lexicon ?? defaultNameLexicon();
@@ -68,6 +74,14 @@ export function nameKey(text: string, options: NameKeyOptions = {}): NameKey | n
     canon,
     fine,
     term: canon ?? `s:${consonantSkeleton(arabicSafe(fine))}`,
+    ...(variantReadings
+      ? {
+          waw: {
+            fine: [arabicSafe(fineFold(variantReadings[0] ?? '')), arabicSafe(fineFold(variantReadings[1] ?? ''))],
+            skeleton: [consonantSkeleton(phoneticFold(variantReadings[0] ?? '')), consonantSkeleton(phoneticFold(variantReadings[1] ?? ''))],
+          },
+        }
+      : {}),
   };
 }
 

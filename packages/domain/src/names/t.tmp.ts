@@ -1,2 +1,0 @@
-import { nameKey, cyrillicReading, latinReading, fineFold } from './index';
-for (const n of ['Пярвана','Pərvanə','Гюнель','Марьям','Яхья','Гюльшан','Gyulshan','Gülşən','Гашимов','Гасымов','Həşimov','Qasımov','Мирзялиев','Хясанова','Hyuseyn','Ryustemov','Ильяс','Илyас','Лёва','Джамиля']) { const k = nameKey(n); console.log(n, cyrillicReading(n), k?.reading, k?.fold, k?.skeleton, k?.canon, fineFold(k!.reading)); }
