@@ -128,6 +128,8 @@ export interface ScenarioOptions {
   size: number;
   seed?: number;
   typoRate?: number;
+  /** Share of children that are found (on the left); 0.75 by default. */
+  foundShare?: number;
 }
 
 /**
@@ -249,7 +251,12 @@ function makeFamilies(rng: Rng, childrenWanted: number): Child[] {
       const bornAbroad = rng() < 0.45;
       const female = rng() < 0.5;
       const birth = bornAbroad ? departed + 0.8 + rng() * (2019 - departed - 0.8) : departed - 0.2 - rng() * 10;
-      const child: Child = { key: children.length, given: weighted(rng, female ? FEMALE : MALE), female, birth, bornAbroad, family };
+      // Parents do not give two living children the same name (cousins, named after one grandfather, may share).
+      let given = weighted(rng, female ? FEMALE : MALE);
+      for (let tries = 0; tries < 20 && family.children.some((c) => c.given === given); tries += 1) {
+        given = weighted(rng, female ? FEMALE : MALE);
+      }
+      const child: Child = { key: children.length, given, female, birth, bornAbroad, family };
       family.children.push(child);
       children.push(child);
     }
@@ -388,7 +395,7 @@ export function generateLinkingScenario(options: ScenarioOptions): LinkingScenar
   for (const child of children) {
     const foundShows = new Set<Fact>();
     const soughtShows = new Set<Fact>();
-    const found = rng() < 0.75 ? foundRecord(child, rng, typoRate, foundShows) : null;
+    const found = rng() < (options.foundShare ?? 0.75) ? foundRecord(child, rng, typoRate, foundShows) : null;
     const sought = rng() < 0.75 ? soughtRecord(child, rng, typoRate, soughtShows) : null;
     const shown = found ? { child, shows: foundShows } : null;
     if (found && shown) {

@@ -105,6 +105,27 @@ describe('homeward link', () => {
     expect(err.text()).toMatch(/indexed 36 left records/);
   });
 
+  it('lets sought siblings compete for a child found once, unless told the lists may repeat people', async () => {
+    const found = join(dir, 'found-one.jsonl');
+    const sought = join(dir, 'sought-siblings.jsonl');
+    writeFileSync(
+      found,
+      `${JSON.stringify({ id: 'IQ-1', sex: 'F', names: [{ given: 'خديجة', father: 'رؤوف', grandfather: 'قلي', script: 'Arab' }], birth: { estimated_age: { years: 4, on: '2019-06-01' } } })}\n`,
+    );
+    const sibling = (id: string, given: string) =>
+      JSON.stringify({ id, sex: 'F', names: [{ given, family: 'Quliyeva' }], birth: { date: '2015' }, father: { names: [{ given: 'Rauf', family: 'Quliyev' }] } });
+    writeFileSync(sought, `${sibling('TR-1', 'Xədicə')}\n${sibling('TR-2', 'Zəhra')}\n${sibling('TR-3', 'Nərgiz')}\n`);
+    const run = async (exclusive: boolean) => {
+      const out = capture();
+      await runLink(found, sought, { top: 3, workers: 0, exclusive, stdout: out.stream, stderr: capture().stream });
+      return out.text().trim().split('\n').map((l) => JSON.parse(l) as { right: string; band: string; score: number });
+    };
+    const together = await run(true);
+    expect(together.filter((l) => l.band === 'match').map((l) => l.right)).toEqual(['TR-1']);
+    const apart = await run(false);
+    expect(apart.find((l) => l.right === 'TR-1')?.band).toBe('match');
+  });
+
   it('exits with code 2 and a clear message for a missing file', async () => {
     const program = new Command('homeward').exitOverride();
     const err = capture();

@@ -5,24 +5,54 @@ import { createInterface } from 'node:readline';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
-import { LinkEngine } from '@homeward/domain/matching';
+import {
+  DEFAULT_MATCH_PARAMETERS,
+  LinkEngine,
+  MatchScorer,
+  competeForLeft,
+  estimateMatchRate,
+  estimateU,
+  personFeatures,
+  rowProbabilities,
+  suggestionsOf,
+} from '@homeward/domain/matching';
+import type { MatchParameters, PersonFeatures, ScoredCandidates } from '@homeward/domain/matching';
 import { parsePersonLine } from '@homeward/domain/person-record';
 
 /**
- * `homeward link LEFT.jsonl RIGHT.jsonl [--top K]`: the matching engine over two JSON Lines files. LEFT is
- * indexed compactly (features and hashed blocking keys only, never the raw records); RIGHT is streamed in
- * batches, spread over worker threads, and results are written in input order as JSON Lines on stdout.
+ * `homeward link LEFT.jsonl RIGHT.jsonl [--top K]`: the matching engine over two JSON Lines files.
+ *
+ * 1. Each worker thread indexes LEFT compactly (features, packed records and hashed blocking keys, never
+ *    the raw records) and re-estimates u, how often two different people agree by chance, on random
+ *    pairs of LEFT and the first RIGHT records (the same seed everywhere, so every worker has the same
+ *    parameters).
+ * 2. RIGHT is streamed in batches spread over the workers; each right record's plausible candidates come
+ *    back scored.
+ * 3. The share of right records that have a match on the left is estimated from those scores, and, the two
+ *    files being lists of distinct people, right records compete for left records (`competeForLeft`):
+ *    a child found once is not proposed for three sought siblings. `--no-exclusive` links each right
+ *    record on its own and writes as it goes.
+ * Results are written in RIGHT's order as JSON Lines on stdout; progress goes to stderr. RIGHT is held as
+ * scored candidates only, a chunk of `CHUNK_RECORDS` at a time, so a million records fit in memory.
  */
 
 const BATCH_LINES = 500;
 const MAX_IN_FLIGHT = 3;
 const LARGE_LEFT_BYTES = 400 * 1024 * 1024;
+/** Right records scored before competition and writing (a chunk competes within itself). */
+const CHUNK_RECORDS = 250_000;
+/** Right records the parameters are estimated on, and the random pairs drawn for u. */
+const SAMPLE_RECORDS = 4000;
+const SAMPLE_PAIRS = 60_000;
+/** A level seen fewer times than this among random pairs keeps its default u. */
+const MIN_LEVEL_COUNT = 20;
 
 interface LinkWorkerData {
   homewardLink: true;
   leftPath: string;
   top: number;
   reportErrors: boolean;
+  sample: string[];
 }
 
 interface BatchMessage {
@@ -35,16 +65,15 @@ interface BatchMessage {
 interface BatchResult {
   type: 'result';
   seq: number;
-  output: string;
+  rows: ScoredCandidates[];
   errors: string[];
-  records: number;
-  pairs: number;
 }
 
 interface ReadyMessage {
   type: 'ready';
   leftCount: number;
   errors: string[];
+  params: MatchParameters;
 }
 
 function lineErrorText(file: string, lineNo: number, reason: string): string {
@@ -66,12 +95,29 @@ async function indexLeft(leftPath: string, top: number, onError: (message: strin
   return engine;
 }
 
-/** Links one batch of RIGHT lines; pure apart from the engine it reads. */
-function linkBatch(engine: LinkEngine, message: BatchMessage): BatchResult {
-  let output = '';
+/**
+ * The parameters for these two files: the defaults, with u re-estimated on random pairs of one LEFT and
+ * one sampled RIGHT record (deterministic: every worker computes the same).
+ */
+function fitParameters(engine: LinkEngine, sample: readonly string[]): MatchParameters {
+  const rights: PersonFeatures[] = [];
+  sample.forEach((line, i) => {
+    const parsed = parsePersonLine(line, i + 1);
+    if (parsed?.ok) rights.push(personFeatures(parsed.record, engine.cache));
+  });
+  if (engine.left.length < 50 || rights.length < 50) return DEFAULT_MATCH_PARAMETERS;
+  return estimateU(engine.left, DEFAULT_MATCH_PARAMETERS, {
+    pairs: SAMPLE_PAIRS,
+    other: rights,
+    seed: 7,
+    minCount: MIN_LEVEL_COUNT,
+  });
+}
+
+/** Scores one batch of RIGHT lines; pure apart from the engine it reads. */
+function scoreBatch(engine: LinkEngine, message: BatchMessage): BatchResult {
   const errors: string[] = [];
-  let records = 0;
-  let pairs = 0;
+  const rows: ScoredCandidates[] = [];
   message.lines.forEach((line, i) => {
     const lineNo = message.firstLineNo + i;
     const parsed = parsePersonLine(line, lineNo);
@@ -80,20 +126,23 @@ function linkBatch(engine: LinkEngine, message: BatchMessage): BatchResult {
       errors.push(lineErrorText('RIGHT', lineNo, parsed.reason));
       return;
     }
-    records += 1;
-    for (const s of engine.link(parsed.record)) {
-      output += `${JSON.stringify({ left: s.left, right: s.right, score: s.score, band: s.band, why: s.why })}\n`;
-      pairs += 1;
-    }
+    rows.push(engine.scoreCandidates(personFeatures(parsed.record, engine.cache)));
   });
-  return { type: 'result', seq: message.seq, output, errors, records, pairs };
+  return { type: 'result', seq: message.seq, rows, errors };
+}
+
+async function prepareEngine(data: LinkWorkerData, onError: (m: string) => void): Promise<{ engine: LinkEngine; params: MatchParameters }> {
+  const engine = await indexLeft(data.leftPath, data.top, onError);
+  const params = fitParameters(engine, data.sample);
+  engine.setParameters(params);
+  return { engine, params };
 }
 
 async function runWorker(data: LinkWorkerData): Promise<void> {
   const port = parentPort;
   if (!port) return;
   const errors: string[] = [];
-  const engine = await indexLeft(data.leftPath, data.top, (m) => {
+  const { engine, params } = await prepareEngine(data, (m) => {
     if (data.reportErrors) errors.push(m);
   });
   port.on('message', (message: BatchMessage | { type: 'end' }) => {
@@ -101,9 +150,9 @@ async function runWorker(data: LinkWorkerData): Promise<void> {
       port.close();
       return;
     }
-    port.postMessage(linkBatch(engine, message));
+    port.postMessage(scoreBatch(engine, message));
   });
-  const ready: ReadyMessage = { type: 'ready', leftCount: engine.left.length, errors };
+  const ready: ReadyMessage = { type: 'ready', leftCount: engine.left.length, errors, params };
   port.postMessage(ready);
 }
 
@@ -171,10 +220,24 @@ async function startWorkerLane(
 function inProcessLane(engine: LinkEngine, onResult: (result: BatchResult, lane: Lane) => void): Lane {
   const lane: Lane = {
     inFlight: 0,
-    send: (message) => onResult(linkBatch(engine, message), lane),
+    send: (message) => onResult(scoreBatch(engine, message), lane),
     close: async () => undefined,
   };
   return lane;
+}
+
+/** Reads the first `count` lines of a file (the sample the parameters are estimated on). */
+async function headLines(path: string, count: number): Promise<string[]> {
+  const out: string[] = [];
+  const input = createReadStream(path, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() !== '') out.push(line);
+    if (out.length >= count) break;
+  }
+  lines.close();
+  input.destroy();
+  return out;
 }
 
 /** Options of one `homeward link` run. */
@@ -182,6 +245,11 @@ export interface LinkRunOptions {
   top: number;
   /** Worker threads; 0 links in this thread. Default: one per core, at most 2, 1 for a very large LEFT. */
   workers?: number;
+  /**
+   * The files are lists of distinct people (default): right records compete for left records, and the
+   * share of right records with a match is estimated from the data. False: each right record on its own.
+   */
+  exclusive?: boolean;
   stdout?: NodeJS.WritableStream;
   stderr?: NodeJS.WritableStream;
 }
@@ -194,59 +262,89 @@ export async function runLink(
 ): Promise<{ left: number; right: number; pairs: number }> {
   const out = options.stdout ?? process.stdout;
   const err = options.stderr ?? process.stderr;
+  const exclusive = options.exclusive ?? true;
   const started = performance.now();
+  const seconds = (): string => ((performance.now() - started) / 1000).toFixed(1);
   const leftBytes = (await stat(leftPath)).size;
   const workers =
     options.workers ?? (leftBytes > LARGE_LEFT_BYTES ? 1 : Math.max(1, Math.min(2, availableParallelism())));
 
+  let params: MatchParameters = DEFAULT_MATCH_PARAMETERS;
+  let scorer = new MatchScorer(params);
   const pending = new Map<number, BatchResult>();
-  let nextToWrite = 0;
+  let nextToTake = 0;
   let rightCount = 0;
   let pairCount = 0;
   let lastProgress = performance.now();
   let wake: (() => void) | null = null;
-  const writeQueue: string[] = [];
+  /** Scored rows of the current chunk, in RIGHT's order. */
+  let chunk: ScoredCandidates[] = [];
 
-  const flush = (): void => {
-    for (let r = pending.get(nextToWrite); r !== undefined; r = pending.get(nextToWrite)) {
-      pending.delete(nextToWrite);
-      nextToWrite += 1;
+  const write = (rows: readonly ScoredCandidates[], probabilities: readonly Float64Array[]): void => {
+    let text = '';
+    rows.forEach((row, i) => {
+      for (const s of suggestionsOf(row, probabilities[i] as Float64Array, scorer, options.top)) {
+        text += `${JSON.stringify({ left: s.left, right: s.right, score: s.score, band: s.band, why: s.why })}\n`;
+        pairCount += 1;
+        if (text.length > 1 << 20) {
+          out.write(text);
+          text = '';
+        }
+      }
+    });
+    if (text !== '') out.write(text);
+  };
+  const finishChunk = (): void => {
+    if (chunk.length === 0) return;
+    const rows = chunk;
+    chunk = [];
+    const { rate, scale, none } = estimateMatchRate(rows, params.matchRate);
+    err.write(
+      `homeward link: ${rows.length} right records scored; about ${(rate * 100).toFixed(0)} % have a match on the left;` +
+        ` right records compete for left records (${seconds()} s)\n`,
+    );
+    write(rows, competeForLeft(rows, { scale, none }));
+  };
+  const take = (): void => {
+    for (let r = pending.get(nextToTake); r !== undefined; r = pending.get(nextToTake)) {
+      pending.delete(nextToTake);
+      nextToTake += 1;
       for (const e of r.errors) err.write(`${e}\n`);
-      if (r.output !== '') writeQueue.push(r.output);
-      rightCount += r.records;
-      pairCount += r.pairs;
-    }
-    if (writeQueue.length > 0) {
-      out.write(writeQueue.join(''));
-      writeQueue.length = 0;
+      rightCount += r.rows.length;
+      if (!exclusive) write(r.rows, r.rows.map((row) => rowProbabilities(row, { scale: 1, none: scorer.noMatch })));
+      else {
+        for (const row of r.rows) chunk.push(row);
+        if (chunk.length >= CHUNK_RECORDS) finishChunk();
+      }
     }
     const now = performance.now();
     if (now - lastProgress > 2000) {
       lastProgress = now;
-      const secs = (now - started) / 1000;
-      err.write(`homeward link: ${rightCount} right records linked, ${pairCount} pairs, ${secs.toFixed(1)} s\n`);
+      err.write(`homeward link: ${rightCount} right records ${exclusive ? 'scored' : `linked, ${pairCount} pairs`}, ${seconds()} s\n`);
     }
   };
   const onResult = (result: BatchResult): void => {
     pending.set(result.seq, result);
-    flush();
+    take();
     const w = wake;
     wake = null;
     w?.();
   };
 
+  const sample = await headLines(rightPath, SAMPLE_RECORDS);
   const lanes: Lane[] = [];
   let leftCount = 0;
-  const data: LinkWorkerData = { homewardLink: true, leftPath, top: options.top, reportErrors: true };
+  const data: LinkWorkerData = { homewardLink: true, leftPath, top: options.top, reportErrors: true, sample };
   if (workers > 0) {
     try {
-      const started = await Promise.all(
+      const ready = await Promise.all(
         Array.from({ length: workers }, (_, i) => startWorkerLane({ ...data, reportErrors: i === 0 }, onResult)),
       );
-      for (const { lane, ready } of started) {
+      for (const { lane, ready: r } of ready) {
         lanes.push(lane);
-        leftCount = ready.leftCount;
-        for (const e of ready.errors) err.write(`${e}\n`);
+        leftCount = r.leftCount;
+        params = r.params;
+        for (const e of r.errors) err.write(`${e}\n`);
       }
     } catch (error) {
       await Promise.all(lanes.map((l) => l.close()));
@@ -255,13 +353,15 @@ export async function runLink(
     }
   }
   if (lanes.length === 0) {
-    const engine = await indexLeft(leftPath, options.top, (m) => err.write(`${m}\n`));
-    leftCount = engine.left.length;
-    lanes.push(inProcessLane(engine, onResult));
+    const prepared = await prepareEngine(data, (m) => err.write(`${m}\n`));
+    leftCount = prepared.engine.left.length;
+    params = prepared.params;
+    lanes.push(inProcessLane(prepared.engine, onResult));
   }
+  scorer = new MatchScorer(params);
   err.write(
-    `homeward link: indexed ${leftCount} left records in ${((performance.now() - started) / 1000).toFixed(1)} s` +
-      ` (${lanes.length} lane${lanes.length > 1 ? 's' : ''})\n`,
+    `homeward link: indexed ${leftCount} left records in ${seconds()} s` +
+      ` (${lanes.length} lane${lanes.length > 1 ? 's' : ''}; parameters ${params.version})\n`,
   );
 
   let seq = 0;
@@ -291,14 +391,14 @@ export async function runLink(
     if (batch.length >= BATCH_LINES) await dispatch();
   }
   await dispatch();
-  while (nextToWrite < seq) {
+  while (nextToTake < seq) {
     await new Promise<void>((resolve) => {
       wake = resolve;
     });
   }
   await Promise.all(lanes.map((l) => l.close()));
-  const secs = (performance.now() - started) / 1000;
-  err.write(`homeward link: done: ${leftCount} left × ${rightCount} right records, ${pairCount} pairs in ${secs.toFixed(1)} s\n`);
+  finishChunk();
+  err.write(`homeward link: done: ${leftCount} left × ${rightCount} right records, ${pairCount} pairs in ${seconds()} s\n`);
   return { left: leftCount, right: rightCount, pairs: pairCount };
 }
 
@@ -323,7 +423,13 @@ export function registerLink(program: Command): void {
     .argument('<right>', 'records to look up (e.g. children sought), JSON Lines')
     .option('--top <k>', 'at most K suggestions per right record', positiveInt, 10)
     .option('--workers <n>', 'worker threads (0: link in the main thread)', wholeNumber)
-    .action(async function (this: Command, left: string, right: string, opts: { top: number; workers?: number }) {
+    .option('--no-exclusive', 'link each right record on its own (the files may list one person more than once)')
+    .action(async function (
+      this: Command,
+      left: string,
+      right: string,
+      opts: { top: number; workers?: number; exclusive: boolean },
+    ) {
       for (const [label, path] of [
         ['LEFT', left],
         ['RIGHT', right],
@@ -338,6 +444,10 @@ export function registerLink(program: Command): void {
           });
         }
       }
-      await runLink(left, right, { top: opts.top, ...(opts.workers !== undefined ? { workers: opts.workers } : {}) });
+      await runLink(left, right, {
+        top: opts.top,
+        exclusive: opts.exclusive,
+        ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+      });
     });
 }

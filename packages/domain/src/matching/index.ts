@@ -6,3 +6,4 @@ export * from './pair.score';
 export * from './blocking.keys';
 export * from './link.engine';
 export * from './match.train';
+export * from './feature.arena';

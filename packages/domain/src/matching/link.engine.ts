@@ -3,8 +3,10 @@ import { BlockingIndex } from './blocking.keys';
 import type { CandidateOptions } from './blocking.keys';
 import { DEFAULT_MATCH_PARAMETERS } from './match.model';
 import type { MatchField, MatchParameters } from './match.model';
-import { MatchScorer, addTermFrequencies, emptyTermFrequencies } from './pair.score';
+import { MATCH_FIELDS } from './match.model';
+import { MatchScorer, addTermFrequencies, emptyTermFrequencies, termKey } from './pair.score';
 import type { MatchBand, TermFrequencies } from './pair.score';
+import { FeatureArena } from './feature.arena';
 import { NameKeyCache, personFeatures } from './person.features';
 import type { PersonFeatures } from './person.features';
 
@@ -25,6 +27,11 @@ export interface LinkOptions extends CandidateOptions {
   cache?: NameKeyCache;
   /** Weight rare names by a frequency table; by default counted from the left registry. */
   termFrequencies?: TermFrequencies | null;
+  /**
+   * `linkRecords` only: the two lists are of distinct people, so right records compete for left records
+   * (`competeForLeft`). Default true.
+   */
+  exclusive?: boolean;
 }
 
 /**
@@ -34,10 +41,14 @@ export interface LinkOptions extends CandidateOptions {
  */
 export class LinkEngine {
   readonly left: PersonFeatures[] = [];
+  /** The left records in the form the scorer reads (same numbers as `left`). */
+  readonly arena = new FeatureArena(1024);
+  private readonly query = new FeatureArena(1);
   readonly index = new BlockingIndex();
   readonly cache: NameKeyCache;
   private readonly tf: TermFrequencies;
   private scorer: MatchScorer | null = null;
+  private params: MatchParameters | null = null;
 
   constructor(private readonly options: LinkOptions = {}) {
     this.cache = options.cache ?? new NameKeyCache();
@@ -53,15 +64,22 @@ export class LinkEngine {
   addLeftFeatures(f: PersonFeatures): PersonFeatures {
     this.index.add(f, this.left.length);
     this.left.push(f);
+    this.arena.add(f);
     if (this.options.termFrequencies === undefined) addTermFrequencies(this.tf, f);
     this.scorer = null;
     return f;
   }
 
+  /** Replaces the model parameters (for example re-estimated on the data: `estimateU`). */
+  setParameters(params: MatchParameters): void {
+    this.params = params;
+    this.scorer = null;
+  }
+
   /** The scorer in use (built lazily once the left side is complete). */
   get matchScorer(): MatchScorer {
     this.scorer ??= new MatchScorer(
-      this.options.params ?? DEFAULT_MATCH_PARAMETERS,
+      this.params ?? this.options.params ?? DEFAULT_MATCH_PARAMETERS,
       this.options.termFrequencies === null ? null : this.tf,
       this.left.length,
     );
@@ -75,44 +93,264 @@ export class LinkEngine {
 
   /**
    * As `link`, for already-derived features. A sought person is at most one of the registry's people, so
-   * candidates compete: P(i) = oᵢ / (1 + Σⱼ oⱼ) with oⱼ each candidate's posterior odds. Siblings who share
+   * candidates compete: P(i) = oᵢ / ((1 − ρ) + Σⱼ oⱼ) with oⱼ each candidate's posterior odds and ρ the
+   * share of searched records that have a match in the registry (the match rate). Siblings who share
    * father, surname and mother therefore split the evidence instead of all being proposed as matches.
    */
   linkFeatures(f: PersonFeatures, exclude?: (ref: number) => boolean): LinkSuggestion[] {
     const scorer = this.matchScorer;
     const top = this.options.top ?? 10;
-    const scored: Array<{ other: PersonFeatures; odds: number }> = [];
+    const scored: Array<{ ref: number; other: PersonFeatures; odds: number }> = [];
     let totalOdds = 0;
+    this.query.clear();
+    const me = this.query.add(f);
     for (const ref of this.index.candidates(f, this.options)) {
       if (exclude?.(ref)) continue;
       const other = this.left[ref];
       if (!other) continue;
-      const weight = scorer.weightOf(other, f);
+      const weight = scorer.weightAt(this.arena, ref, this.query, me);
       const odds = scorer.odds(weight);
       totalOdds += odds;
       if (scorer.band(scorer.probability(weight)) === null) continue;
-      scored.push({ other, odds });
+      scored.push({ ref, other, odds });
     }
-    const found: Array<{ other: PersonFeatures; probability: number; score: number; band: MatchBand }> = [];
-    for (const { other, odds } of scored) {
-      const probability = Number.isFinite(totalOdds) ? odds / (1 + totalOdds) : odds === Infinity ? 1 : 0;
+    const found: Array<{ ref: number; other: PersonFeatures; probability: number; score: number; band: MatchBand }> = [];
+    for (const { ref, other, odds } of scored) {
+      const probability = Number.isFinite(totalOdds) ? odds / (scorer.noMatch + totalOdds) : odds === Infinity ? 1 : 0;
       const band = scorer.band(probability);
       if (band === null) continue;
-      found.push({ other, probability, score: Math.round(probability * 1000) / 1000, band });
+      found.push({ ref, other, probability, score: Math.round(probability * 1000) / 1000, band });
     }
     found.sort((x, y) => y.score - x.score || (x.other.id < y.other.id ? -1 : x.other.id > y.other.id ? 1 : 0));
     // Explanations only for what is written.
-    return found.slice(0, top).map(({ other, score, band }) => ({
-      left: other.id,
+    const ws = new Float64Array(MATCH_FIELDS.length);
+    return found.slice(0, top).map(({ ref, other, score, band }) => {
+      scorer.weightAt(this.arena, ref, this.query, me, ws);
+      return { left: other.id, right: f.id, score, band, why: scorer.explain(ws) };
+    });
+  }
+
+  /**
+   * Scores the candidates of one right record for linking a whole list (`linkRecords`, `homeward link`):
+   * those that could be shown (probability alone at least `review`), best first, at most `keep` of them
+   * with their explanation, and the odds of all the others, which still compete. See `competeForLeft`.
+   */
+  scoreCandidates(f: PersonFeatures, keep = 2 * (this.options.top ?? 10), exclude?: (ref: number) => boolean): ScoredCandidates {
+    const scorer = this.matchScorer;
+    this.query.clear();
+    const me = this.query.add(f);
+    const shown: Array<{ ref: number; odds: number }> = [];
+    let rest = 0;
+    const showable = scorer.reviewWeight;
+    for (const ref of this.index.candidates(f, this.options)) {
+      if (exclude?.(ref)) continue;
+      const weight = scorer.weightAt(this.arena, ref, this.query, me);
+      const odds = scorer.odds(weight);
+      if (weight < showable) rest += odds;
+      else shown.push({ ref, odds });
+    }
+    shown.sort((x, y) => y.odds - x.odds || x.ref - y.ref);
+    for (let i = keep; i < shown.length; i += 1) rest += (shown[i] as { odds: number }).odds;
+    if (shown.length > keep) shown.length = keep;
+    const ws = new Float64Array(MATCH_FIELDS.length);
+    return {
       right: f.id,
-      score,
-      band,
-      why: scorer.score(other, f).why,
-    }));
+      candidates: shown.map(({ ref, odds }) => {
+        scorer.weightAt(this.arena, ref, this.query, me, ws);
+        return { ref, left: (this.left[ref] as PersonFeatures).id, odds, why: scorer.explain(ws) };
+      }),
+      rest,
+      identity: identityOf(f),
+    };
+  }
+
+  /** The suggestions of one scored right record, given each candidate's final probability. */
+  suggest(row: ScoredCandidates, probabilities: ArrayLike<number>): LinkSuggestion[] {
+    return suggestionsOf(row, probabilities, this.matchScorer, this.options.top ?? 10);
   }
 }
 
-/** Links two in-memory sets of records: for each right record, its best left candidates. */
+/** What `homeward link` keeps of one right record's candidates between scoring and writing. */
+export interface ScoredCandidates {
+  right: string;
+  /** Candidates that may be shown, best first: left number and id, posterior odds alone, explanation. */
+  candidates: Array<{ ref: number; left: string; odds: number; why: Array<[MatchField, number]> }>;
+  /** Summed odds of the candidates not listed (they compete, but are never shown). */
+  rest: number;
+  /** Enough of the right record to tell a duplicate request from another child (see `competeForLeft`). */
+  identity: RecordIdentity;
+}
+
+/** Given-name terms and birth span of a record: two requests naming one child alike are one child. */
+export interface RecordIdentity {
+  given: string[];
+  birth: [number, number] | null;
+}
+
+function identityOf(f: PersonFeatures): RecordIdentity {
+  return { given: [...new Set(f.given.map(termKey))], birth: f.birth ? [f.birth.lo, f.birth.hi] : null };
+}
+
+function sameChild(a: RecordIdentity, b: RecordIdentity): boolean {
+  if (!a.given.some((g) => b.given.includes(g))) return false;
+  if (!a.birth || !b.birth) return true;
+  return Math.max(0, a.birth[0] - b.birth[1], b.birth[0] - a.birth[1]) <= 1.5;
+}
+
+/** How the odds of scored rows turn into probabilities: their scale and the mass of "no match". */
+export interface RowCalibration {
+  /** Multiplies every candidate's odds (the prior's match rate, re-estimated: `estimateMatchRate`). */
+  scale: number;
+  /** Prior odds mass of "no match among the left records", 1 − ρ. */
+  none: number;
+}
+
+/**
+ * Probabilities of one row before competition across rows: P(k) = s·oₖ / ((1 − ρ) + s·(rest + Σ o)).
+ * By default, as the default parameters assume (ρ = 0.5, odds as scored).
+ */
+export function rowProbabilities(row: ScoredCandidates, calibration: RowCalibration = { scale: 1, none: 0.5 }): Float64Array {
+  const { scale, none } = calibration;
+  let total = none + scale * row.rest;
+  for (const c of row.candidates) total += scale * c.odds;
+  const out = new Float64Array(row.candidates.length);
+  row.candidates.forEach((c, k) => {
+    out[k] = Number.isFinite(total) ? (scale * c.odds) / total : c.odds === Infinity ? 1 : 0;
+  });
+  return out;
+}
+
+/**
+ * Estimates ρ, the share of right records that have their match among the left records, from the scored
+ * rows themselves (expectation–maximisation of the prior alone: each row's probability of being matched
+ * at all, averaged, is the next estimate; m and u stay as they are). Returns ρ and the calibration of the
+ * rows under it, relative to the rate the scorer assumed. ρ is clamped to [0.05, 0.95].
+ */
+export function estimateMatchRate(
+  rows: readonly ScoredCandidates[],
+  assumedRate: number,
+  options: { iterations?: number } = {},
+): { rate: number } & RowCalibration {
+  let rate = assumedRate;
+  const result = (r: number) => ({ rate: r, scale: r / assumedRate, none: 1 - r });
+  if (rows.length === 0) return result(rate);
+  for (let it = 0; it < (options.iterations ?? 50); it += 1) {
+    const scale = rate / assumedRate;
+    let sum = 0;
+    for (const row of rows) {
+      let odds = row.rest;
+      for (const c of row.candidates) odds += c.odds;
+      const s = scale * odds;
+      sum += Number.isFinite(s) ? s / (1 - rate + s) : 1;
+    }
+    const next = Math.min(0.95, Math.max(0.05, sum / rows.length));
+    if (Math.abs(next - rate) < 1e-4) {
+      rate = next;
+      break;
+    }
+    rate = next;
+  }
+  return result(rate);
+}
+
+/**
+ * Competition across right records, for linking two lists of distinct people: one left record is at most
+ * one of the right records, as one right record is at most one left record. A candidate's odds are
+ * discounted by the probability that another right record already is that left record (mean-field
+ * iteration, damped; order-independent), so a child found once is not proposed for three sought
+ * siblings, and a sought child whose sibling was claimed by the sibling's own request rises. Right
+ * records that name one child alike (same given name, births within 1.5 years: two relatives' requests)
+ * do not compete with each other.
+ */
+export function competeForLeft(
+  rows: readonly ScoredCandidates[],
+  options: { iterations?: number } & Partial<RowCalibration> = {},
+): Float64Array[] {
+  const scale = options.scale ?? 1;
+  const none = options.none ?? 0.5;
+  const probs = rows.map((row) => rowProbabilities(row, { scale, none }));
+  const claims = new Map<number, Array<{ row: number; k: number }>>();
+  rows.forEach((row, i) =>
+    row.candidates.forEach((c, k) => {
+      const list = claims.get(c.ref);
+      if (list) list.push({ row: i, k });
+      else claims.set(c.ref, [{ row: i, k }]);
+    }),
+  );
+  const contested = [...claims.values()].filter((list) => list.length > 1);
+  if (contested.length === 0) return probs;
+  const iterations = options.iterations ?? 5;
+  // For each contested claim, the claims on the same left record by right records that are not the same
+  // child (decided once: the comparison of identities does not change between iterations).
+  const claimRow: number[] = [];
+  const claimK: number[] = [];
+  const rivalsFrom: number[] = [];
+  const rivals: number[] = [];
+  for (const list of contested) {
+    const base = claimRow.length;
+    for (const c of list) {
+      claimRow.push(c.row);
+      claimK.push(c.k);
+    }
+    list.forEach((a, i) => {
+      rivalsFrom.push(rivals.length);
+      list.forEach((b, j) => {
+        if (i === j || b.row === a.row) return;
+        if (sameChild((rows[a.row] as ScoredCandidates).identity, (rows[b.row] as ScoredCandidates).identity)) return;
+        rivals.push(base + j);
+      });
+    });
+  }
+  rivalsFrom.push(rivals.length);
+  // taken[i][k]: probability that some other (distinct) right record is candidate k of row i.
+  const taken = rows.map((row) => new Float64Array(row.candidates.length));
+  const claimed = new Float64Array(claimRow.length);
+  for (let it = 0; it < iterations; it += 1) {
+    for (let c = 0; c < claimRow.length; c += 1) claimed[c] = (probs[claimRow[c] as number] as Float64Array)[claimK[c] as number] as number;
+    for (let c = 0; c < claimRow.length; c += 1) {
+      let sum = 0;
+      for (let r = rivalsFrom[c] as number; r < (rivalsFrom[c + 1] as number); r += 1) sum += claimed[rivals[r] as number] as number;
+      (taken[claimRow[c] as number] as Float64Array)[claimK[c] as number] = Math.min(1, sum);
+    }
+    rows.forEach((row, i) => {
+      const t = taken[i] as Float64Array;
+      let any = false;
+      for (let k = 0; k < t.length; k += 1) if ((t[k] as number) > 0) any = true;
+      if (!any) return;
+      const p = probs[i] as Float64Array;
+      let total = none + scale * row.rest;
+      for (let k = 0; k < t.length; k += 1) total += scale * (row.candidates[k] as { odds: number }).odds * (1 - (t[k] as number));
+      for (let k = 0; k < t.length; k += 1) {
+        const e = scale * (row.candidates[k] as { odds: number }).odds * (1 - (t[k] as number));
+        const next = Number.isFinite(total) ? e / total : e === Infinity ? 1 : 0;
+        p[k] = 0.5 * (p[k] as number) + 0.5 * next;
+      }
+    });
+  }
+  return probs;
+}
+
+/** The suggestions (match or review bands, best first, at most `top`) of a row, given final probabilities. */
+export function suggestionsOf(row: ScoredCandidates, probabilities: ArrayLike<number>, scorer: MatchScorer, top: number): LinkSuggestion[] {
+  const found: Array<{ k: number; score: number; band: MatchBand }> = [];
+  row.candidates.forEach((_, k) => {
+    const probability = probabilities[k] ?? 0;
+    const band = scorer.band(probability);
+    if (band !== null) found.push({ k, score: Math.round(probability * 1000) / 1000, band });
+  });
+  const id = (k: number) => (row.candidates[k] as { left: string }).left;
+  found.sort((x, y) => y.score - x.score || (id(x.k) < id(y.k) ? -1 : id(x.k) > id(y.k) ? 1 : 0));
+  return found.slice(0, top).map(({ k, score, band }) => {
+    const c = row.candidates[k] as ScoredCandidates['candidates'][number];
+    return { left: c.left, right: row.right, score, band, why: c.why };
+  });
+}
+
+/**
+ * Links two in-memory sets of records: for each right record, its best left candidates. With
+ * `exclusive` (the default) the lists are taken to be of distinct people, and right records compete for
+ * left records (`competeForLeft`); without it, each right record is linked on its own, like `link`.
+ */
 export function linkRecords(
   left: readonly PersonRecord[],
   right: readonly PersonRecord[],
@@ -120,7 +358,10 @@ export function linkRecords(
 ): LinkSuggestion[] {
   const engine = new LinkEngine(options);
   for (const record of left) engine.addLeft(record);
-  return right.flatMap((record) => engine.link(record));
+  if (options.exclusive === false) return right.flatMap((record) => engine.link(record));
+  const rows = right.map((record) => engine.scoreCandidates(personFeatures(record, engine.cache)));
+  const probs = competeForLeft(rows, { none: engine.matchScorer.noMatch });
+  return rows.flatMap((row, i) => engine.suggest(row, probs[i] as Float64Array));
 }
 
 /**

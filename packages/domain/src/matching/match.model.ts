@@ -65,30 +65,34 @@ export interface MatchParameters {
 }
 
 /**
- * Default parameters, set by hand from the domain (names agree for the same child about 3 times in 4;
- * an age estimate is often a year or two off; a kunya is weak evidence) and checked on the synthetic
- * benchmark, so that `homeward link` works before any training. 2025.2: family agreement capped (see
- * `familySize`), and the match band starts at 0.4, about half the attainable F1, which is where a calibrated
- * probability maximises F1 (0.8 gave up a third of the true pairs for a few points of precision).
+ * Default parameters. m (how often the same child's two records agree at each level) is set from the
+ * domain: a child's name is written the same way, phonetically or with a typo in about 96 cases in 100,
+ * and differs in 4 (renamed, a nickname, an Arabic name given abroad); a father's, grandfather's or
+ * mother's name a little less often; an age estimate is within a year mostly and two or more years off in
+ * about 1 case in 7; sex is wrong in about 3 in 100. u (how often two different children agree by chance)
+ * is what random pairs of an Arabic shelter list and Azerbaijani and Russian requests show (`estimateU`;
+ * `homeward link` re-estimates it on its own two files). The match band starts at 0.45, about half the
+ * F1 attainable, which is where calibrated probabilities maximise it; on synthetic lists where 30 %, 75 %
+ * and 95 % of the sought children were found, F1 is within a point of its best from 0.4 to 0.5 (2025.3).
  */
 export const DEFAULT_MATCH_PARAMETERS: MatchParameters = {
   format: 'homeward.match-parameters/1',
-  version: 'default-2025.2',
+  version: 'default-2025.3',
   prior: null,
   matchRate: 0.5,
   tfMinU: 2e-4,
-  thresholds: { match: 0.4, review: 0.002 },
+  thresholds: { match: 0.45, review: 0.0005 },
   fields: {
-    given: { m: [0.84, 0.08, 0.05, 0.03], u: [0.02, 0.006, 0.03, 0.944] },
-    father: { m: [0.8, 0.08, 0.05, 0.07], u: [0.02, 0.006, 0.03, 0.944] },
-    grandfather: { m: [0.65, 0.1, 0.07, 0.18], u: [0.03, 0.01, 0.04, 0.92] },
-    family: { m: [0.8, 0.08, 0.05, 0.07], u: [0.02, 0.006, 0.03, 0.944] },
-    mother: { m: [0.78, 0.08, 0.06, 0.08], u: [0.02, 0.006, 0.03, 0.944] },
-    kunya: { m: [0.3, 0.7], u: [0.04, 0.96] },
-    birth: { m: [0.2, 0.55, 0.17, 0.06, 0.02], u: [0.0003, 0.06, 0.1, 0.18, 0.6597] },
+    given: { m: [0.85, 0.05, 0.06, 0.04], u: [0.0081, 0.0015, 0.0199, 0.9705] },
+    father: { m: [0.86, 0.05, 0.05, 0.04], u: [0.0138, 0.0013, 0.0204, 0.9645] },
+    grandfather: { m: [0.8, 0.03, 0.07, 0.1], u: [0.0293, 0.0023, 0.0885, 0.88] },
+    family: { m: [0.85, 0.05, 0.05, 0.05], u: [0.0105, 0.0025, 0.0081, 0.9789] },
+    mother: { m: [0.82, 0.05, 0.06, 0.07], u: [0.019, 0.002, 0.0242, 0.9548] },
+    kunya: { m: [0.4, 0.6], u: [0.05, 0.95] },
+    birth: { m: [0.05, 0.8, 0.09, 0.05, 0.01], u: [0.0003, 0.26, 0.098, 0.172, 0.4697] },
     sex: { m: [0.97, 0.03], u: [0.5, 0.5] },
-    origin: { m: [0.3, 0.65, 0.05], u: [0.03, 0.7, 0.27] },
-    departure: { m: [0.95, 0.05], u: [0.7, 0.3] },
+    origin: { m: [0.35, 0.63, 0.02], u: [0.033, 0.72, 0.247] },
+    departure: { m: [0.95, 0.05], u: [0.9, 0.1] },
   },
 };
 

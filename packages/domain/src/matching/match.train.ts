@@ -32,34 +32,48 @@ function normalise(counts: number[], smoothing: number): number[] {
 }
 
 /**
- * Estimates u (agreement by chance) from random pairs of a registry. Random pairs are non-matches with
- * overwhelming probability, so level frequencies among them are u. Deterministic for a seed.
+ * Estimates u (agreement by chance) from random pairs of a registry, or with `other`, from random pairs of
+ * one record of each list (what linking two lists compares: an Arabic shelter list against Latin and
+ * Cyrillic requests agrees by chance differently than either list with itself). Random pairs are
+ * non-matches with overwhelming probability, so level frequencies among them are u. Deterministic for a
+ * seed.
  */
 export function estimateU(
   records: readonly PersonFeatures[],
   params: MatchParameters,
-  options: { pairs?: number; seed?: number } = {},
+  options: { pairs?: number; seed?: number; other?: readonly PersonFeatures[]; minCount?: number } = {},
 ): MatchParameters {
   const n = records.length;
-  if (n < 2) return params;
+  const other = options.other;
+  if (other ? n < 1 || other.length < 1 : n < 2) return params;
   const rand = mulberry32(options.seed ?? 1);
   const counts = MATCH_FIELDS.map((f) => FIELD_LEVELS[f].map(() => 0));
   const pairs = options.pairs ?? 20_000;
+  const v = new Int8Array(MATCH_FIELDS.length);
   for (let p = 0; p < pairs; p += 1) {
     const i = Math.floor(rand() * n);
-    let j = Math.floor(rand() * (n - 1));
-    if (j >= i) j += 1;
+    let b: PersonFeatures | undefined;
+    if (other) b = other[Math.floor(rand() * other.length)];
+    else {
+      let j = Math.floor(rand() * (n - 1));
+      if (j >= i) j += 1;
+      b = records[j];
+    }
     const a = records[i];
-    const b = records[j];
     if (!a || !b) continue;
-    comparePersons(a, b).forEach((level, f) => {
+    comparePersons(a, b, v).forEach((level, f) => {
       const row = counts[f];
       if (level >= 0 && row) row[level] = (row[level] ?? 0) + 1;
     });
   }
   const fields = cloneFields(params);
+  const minCount = options.minCount ?? 0;
   MATCH_FIELDS.forEach((field, f) => {
-    fields[field].u = normalise(counts[f] ?? [], 0.5);
+    const row = counts[f] ?? [];
+    const estimated = normalise(row, 0.5);
+    // A level (almost) never seen among random pairs (one country only; no exact dates on either side)
+    // says nothing about how rare it is by chance: keep the prior u rather than a tiny estimate.
+    fields[field].u = estimated.map((u, l) => ((row[l] ?? 0) < minCount ? (params.fields[field].u[l] ?? u) : u));
   });
   return { ...params, fields, version: `${params.version}+u` };
 }
@@ -83,10 +97,10 @@ function logRatio(vector: ComparisonVector, fields: MatchParameters['fields']): 
 export function estimateM(
   vectors: readonly ComparisonVector[],
   params: MatchParameters,
-  options: { iterations?: number } = {},
+  options: { iterations?: number; fixedPrior?: number; fields?: readonly MatchField[] } = {},
 ): MatchParameters {
   let fields = cloneFields(params);
-  let prior = params.prior ?? 0.01;
+  let prior = options.fixedPrior ?? params.prior ?? 0.01;
   for (let it = 0; it < (options.iterations ?? 20); it += 1) {
     const counts = MATCH_FIELDS.map((f) => FIELD_LEVELS[f].map(() => 0));
     let sumP = 0;
@@ -100,10 +114,10 @@ export function estimateM(
       });
     }
     if (vectors.length === 0 || sumP === 0) break;
-    prior = Math.min(0.5, Math.max(1e-9, sumP / vectors.length));
+    if (options.fixedPrior === undefined) prior = Math.min(0.5, Math.max(1e-9, sumP / vectors.length));
     const next = cloneFields({ ...params, fields });
     MATCH_FIELDS.forEach((field, f) => {
-      next[field].m = normalise(counts[f] ?? [], 0.1);
+      if (!options.fields || options.fields.includes(field)) next[field].m = normalise(counts[f] ?? [], 0.1);
     });
     fields = next;
   }

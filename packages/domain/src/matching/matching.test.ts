@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PersonRecord } from '../person-record/person-record.schema';
 import { blockingKeys, birthYearWindow, trigramTexts } from './blocking.keys';
-import { findDuplicates, linkRecords } from './link.engine';
+import { LinkEngine, competeForLeft, estimateMatchRate, findDuplicates, linkRecords, rowProbabilities } from './link.engine';
+import type { ScoredCandidates } from './link.engine';
+import { BlockingIndex } from './blocking.keys';
 import { DEFAULT_MATCH_PARAMETERS, MATCH_FIELDS } from './match.model';
 import { estimateM, estimateU, refineWithDecisions } from './match.train';
 import { compareNameKeys, comparePersons } from './pair.compare';
@@ -126,6 +128,30 @@ describe('comparison and scoring', () => {
     );
   });
 
+  const arabicArb = fc.constantFrom('خديجة', 'روشن', 'زاور', 'فاطمة', 'عبد الله', 'كولجين');
+  const mixedArb = fc.record({
+    id: fc.string({ minLength: 1, maxLength: 4 }),
+    sex: fc.constantFrom<'F' | 'M' | 'U'>('F', 'M', 'U'),
+    names: fc.array(
+      fc.record({ given: fc.oneof(nameArb, arabicArb, fc.constantFrom('Rövşən', 'Zaur', 'Gülçin', 'Пярвана', 'Gyulnara')), father: fc.oneof(nameArb, arabicArb) }, { requiredKeys: [] }),
+      { minLength: 1, maxLength: 2 },
+    ),
+    birth: fc.oneof(fc.record({ date: fc.constantFrom('2014', '2015-03', '2016-01-02') }), fc.record({ estimated_age: fc.record({ years: fc.integer({ min: 0, max: 12 }), on: fc.constant('2019-06-01') }) })),
+    father: fc.record({ kunya: fc.constantFrom('Abu Muhammad al-Azeri', 'أبو عمر الأذري') }, { requiredKeys: [] }),
+  }) as fc.Arbitrary<PersonRecord>;
+
+  it('is symmetric across scripts, kunyas and estimated ages', () => {
+    fc.assert(
+      fc.property(mixedArb, mixedArb, (a, b) => {
+        const fa = features(a);
+        const fb = features(b);
+        expect([...comparePersons(fa, fb)]).toEqual([...comparePersons(fb, fa)]);
+        expect(scorer.score(fa, fb).weight).toBeCloseTo(scorer.score(fb, fa).weight, 9);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('gives the same suggestions whatever the order of the registry', () => {
     fc.assert(
       fc.property(fc.array(recordArb, { minLength: 1, maxLength: 12 }), fc.array(recordArb, { minLength: 1, maxLength: 4 }), (left, right) => {
@@ -139,9 +165,95 @@ describe('comparison and scoring', () => {
       { numRuns: 60 },
     );
   });
+
+  it('gives the same suggestions whatever the order of the records sought (they compete for the registry)', () => {
+    fc.assert(
+      fc.property(fc.array(recordArb, { minLength: 1, maxLength: 10 }), fc.array(recordArb, { minLength: 2, maxLength: 8 }), fc.nat(), (left, right, seed) => {
+        const ids = left.map((r, i) => ({ ...r, id: `L${i}` }));
+        const rights = right.map((r, i) => ({ ...r, id: `R${i}` }));
+        const shuffled = [...rights].sort((x, y) => ((x.id.charCodeAt(1) * 7919 + seed) % 13) - ((y.id.charCodeAt(1) * 7919 + seed) % 13));
+        const key = (s: { left: string; right: string; score: number; band: string }) => `${s.right}>${s.left}:${s.score}:${s.band}`;
+        const forward = linkRecords(ids, rights, { top: 50 }).map(key).sort();
+        const backward = linkRecords([...ids].reverse(), shuffled, { top: 50 }).map(key).sort();
+        expect(backward).toEqual(forward);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('linking lists of distinct people', () => {
+  const child = (id: string, given: string, year: string): PersonRecord => ({
+    id,
+    sex: 'F',
+    names: [{ given, family: 'Quliyeva', kind: 'reported' }],
+    birth: { date: year },
+    father: { names: [{ given: 'Rauf', family: 'Quliyev' }] },
+    mother: { names: [{ given: 'Aysel' }] },
+  });
+  const foundChild: PersonRecord = {
+    id: 'IQ-7',
+    sex: 'F',
+    names: [{ given: 'خديجة', father: 'رؤوف', grandfather: 'قلي', script: 'Arab' }],
+    birth: { estimated_age: { years: 4, on: '2019-06-01' } },
+    mother: { names: [{ given: 'أيسل' }] },
+  };
+
+  it('proposes a child found once for the sibling who is that child, not for all of them', () => {
+    const sought = [child('TR-A', 'Xədicə', '2015'), child('TR-B', 'Zəhra', '2015'), child('TR-C', 'Fatimə', '2014')];
+    const out = linkRecords([foundChild], sought);
+    expect(out.filter((s) => s.band === 'match').map((s) => s.right)).toEqual(['TR-A']);
+    const alone = linkRecords([foundChild], sought, { exclusive: false });
+    expect(alone.find((s) => s.right === 'TR-A')?.band).toBe('match');
+  });
+
+  it('lets two relatives’ requests for one child both find it (same name, same birth: no competition)', () => {
+    const twice = [child('TR-A', 'Xədicə', '2015'), { ...child('TR-A2', 'Khadija', '2015'), names: [{ full: 'Khadija Rauf qizi Quliyeva' }] }];
+    const out = linkRecords([foundChild], twice);
+    expect(out.filter((s) => s.band === 'match').map((s) => s.right).sort()).toEqual(['TR-A', 'TR-A2']);
+  });
+
+  it('shares the prior between "this candidate" and "none of them"', () => {
+    const row: ScoredCandidates = { right: 'R', candidates: [{ ref: 0, left: 'L', odds: 1, why: [] }], rest: 0, identity: { given: [], birth: null } };
+    expect(rowProbabilities(row, { scale: 1, none: 0.5 })[0]).toBeCloseTo(2 / 3, 9);
+    expect(rowProbabilities(row, { scale: 1, none: 1 })[0]).toBeCloseTo(0.5, 9);
+    expect(competeForLeft([row], { none: 0.5 })[0]?.[0]).toBeCloseTo(2 / 3, 9);
+  });
+
+  it('estimates the share of records that have a match from the scores', () => {
+    const strong = (i: number): ScoredCandidates => ({ right: `S${i}`, candidates: [{ ref: i, left: `L${i}`, odds: 1000, why: [] }], rest: 0, identity: { given: [], birth: null } });
+    const none = (i: number): ScoredCandidates => ({ right: `N${i}`, candidates: [], rest: 0.001, identity: { given: [], birth: null } });
+    const rows = [...Array.from({ length: 30 }, (_, i) => strong(i)), ...Array.from({ length: 70 }, (_, i) => none(i))];
+    const { rate } = estimateMatchRate(rows, 0.5);
+    expect(rate).toBeGreaterThan(0.25);
+    expect(rate).toBeLessThan(0.35);
+  });
 });
 
 describe('blocking', () => {
+  it('finds a record whose names were typed with a typo (one consonant of the skeleton)', () => {
+    const index = new BlockingIndex();
+    const registry: PersonRecord[] = [
+      { id: 'F1', names: [{ given: 'Fərid', father: 'Əhməd' }], sex: 'M' },
+      { id: 'F2', names: [{ given: 'Tural', father: 'Kamran' }], sex: 'M' },
+    ];
+    registry.forEach((r, i) => index.add(features(r), i));
+    const query = features({ id: 'Q', names: [{ given: 'Fərid', father: 'Əhnəd' }] });
+    expect(index.candidates(query)).toContain(0);
+    expect(index.candidates(query)).not.toContain(1);
+  });
+
+  it('ranks the registry by shared evidence, less what the records show against each other', () => {
+    const engine = new LinkEngine();
+    const a: PersonRecord = { id: 'A', names: [{ given: 'Nərmin', family: 'Əliyeva' }], sex: 'F', birth: { date: '2012' } };
+    const b: PersonRecord = { id: 'B', names: [{ given: 'Nərmin', family: 'Əliyeva' }], sex: 'M', birth: { date: '2001' } };
+    engine.addLeft(b);
+    engine.addLeft(a);
+    const scores: number[] = [];
+    const refs = engine.index.candidates(features({ id: 'Q', names: [{ given: 'Nərmin', family: 'Əliyeva' }], sex: 'F', birth: { date: '2012' } }), { maxCandidates: 1 }, scores);
+    expect(refs).toEqual([1]);
+  });
+
   it('puts the same child in a shared block across scripts, with SQL-ready keys', () => {
     const a = new Set(blockingKeys(features(found)));
     const shared = blockingKeys(features(sought)).filter((k) => a.has(k));

@@ -1,3 +1,6 @@
+let scratchA = new Uint8Array(64);
+let scratchB = new Uint8Array(64);
+
 /** Jaro–Winkler similarity (0–1): forgiving of transposed and dropped letters in short names. */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
@@ -5,8 +8,14 @@ export function jaroWinkler(a: string, b: string): number {
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const matchedA = new Uint8Array(la);
-  const matchedB = new Uint8Array(lb);
+  if (la > scratchA.length || lb > scratchB.length) {
+    scratchA = new Uint8Array(Math.max(la, lb) * 2);
+    scratchB = new Uint8Array(Math.max(la, lb) * 2);
+  }
+  const matchedA = scratchA;
+  const matchedB = scratchB;
+  matchedA.fill(0, 0, la);
+  matchedB.fill(0, 0, lb);
   let matches = 0;
   for (let i = 0; i < la; i += 1) {
     const from = Math.max(0, i - window);
@@ -59,6 +68,20 @@ export function withinOneEdit(a: string, b: string): boolean {
     }
   }
   return edits + (la - i) + (lb - j) <= 1;
+}
+
+/** True when two strings are at most one edit or one swap of adjacent letters apart (one typo). */
+export function withinOneTypo(a: string, b: string): boolean {
+  if (withinOneEdit(a, b)) return true;
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i += 1;
+  return (
+    i + 1 < a.length &&
+    a.charCodeAt(i) === b.charCodeAt(i + 1) &&
+    a.charCodeAt(i + 1) === b.charCodeAt(i) &&
+    a.slice(i + 2) === b.slice(i + 2)
+  );
 }
 
 /** The set of trigrams of a text padded like pg_trgm, for in-memory similarity that mirrors SQL. */

@@ -30,7 +30,10 @@ const CONSONANTS: Readonly<Record<string, string>> = {
   'ك': 'k', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ه': 'h', 'پ': 'p', 'چ': 'ç', 'ژ': 'j', 'گ': 'g', 'ڤ': 'v',
 };
 
-function readWord(word: string): string {
+/** How a و inside a word is read: by its neighbours (the default), always as v, or always as a vowel. */
+export type WawReading = 'auto' | 'v' | 'u';
+
+function readWord(word: string, waw: WawReading): string {
   const chars = [...word];
   let out = '';
   chars.forEach((ch, i) => {
@@ -38,7 +41,10 @@ function readWord(word: string): string {
     const next = chars[i + 1];
     const last = i === chars.length - 1;
     if (ch === 'ا') out += 'a';
-    else if (ch === 'و') out += i === 0 || prev === 'ا' || next === 'ا' ? 'v' : 'u';
+    else if (ch === 'و') {
+      const consonant = i === 0 || (waw === 'auto' ? prev === 'ا' || next === 'ا' : waw === 'v');
+      out += consonant ? 'v' : 'u';
+    }
     else if (ch === 'ي') out += i === 0 || next === 'ا' ? 'y' : 'i';
     else if (ch === 'ه' && last && i > 0) out += 'ə';
     else out += CONSONANTS[ch] ?? '';
@@ -57,15 +63,17 @@ export function stripArabicArticle(normalised: string): string {
 /**
  * Reads normalised Arabic as Azerbaijani-style Latin letters (ج → c, خ → x, ق → q, ث → s), long vowels
  * only; «عبدال…» compounds read as `abd-…`, which `joinCompounds` treats exactly like Latin spellings.
+ * و is a consonant (v) or a vowel (u, o, ö, ü): by default it is read by its neighbours (v beside an
+ * alef or first), `waw` forces one reading (روشن is Rövşən, زاور is Zaur).
  */
-export function arabicReading(normalised: string): string {
+export function arabicReading(normalised: string, waw: WawReading = 'auto'): string {
   return normalised
     .split(' ')
     .filter((w) => w !== '')
     .map((word) => {
       const abd = /^عبد(?:ال)?(.{2,})$/.exec(word);
-      if (abd?.[1]) return `abd-${readWord(abd[1])}`;
-      return readWord(word);
+      if (abd?.[1]) return `abd-${readWord(abd[1], waw)}`;
+      return readWord(word, waw);
     })
     .join(' ');
 }

@@ -49,7 +49,14 @@ export function transliterateCyrillic(text: string, standard: CyrillicStandard):
  * Хадиджа → xadica. Russian `г` for Azerbaijani h/q/g is left to the phonetic fold, which merges them.
  */
 export function cyrillicReading(text: string): string {
-  const lower = text.normalize('NFC').toLowerCase().replace(/дж/g, 'ҹ').replace(/ьо/g, 'yo');
+  const lower = text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/дж/g, 'ҹ')
+    .replace(/ьо/g, 'yo')
+    // Russian spelling marks Azerbaijani ə, ü, ö after a consonant with a soft vowel: Пярвана = Pərvanə,
+    // Гюнель = Günel, Гёзәл = Gözəl. After a vowel, ь or ъ (and at the start) я is ya: Яхья, Марьям.
+    .replace(/(?<=[бвгґғджҗзйкқҝлмнңпрстфхһцчҹшщ])([яюё])/g, (_m, v: string) => (v === 'я' ? 'ә' : v === 'ю' ? 'ү' : 'ө'));
   let out = '';
   for (const ch of lower) {
     const mapped = CYRL_TO_AZ_READING[ch];

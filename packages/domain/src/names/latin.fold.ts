@@ -43,6 +43,8 @@ export function latinReading(text: string): string {
       .replace(/ee/g, 'i');
   }
   s = s.replace(/w/g, 'v');
+  // A Russian-style ю/ё after a consonant, transliterated (Gyulnara, Hyuseyn, Kyonul), is Azerbaijani ü/ö.
+  s = s.replace(/(?<=[bcçdfgğhjklmnpqrsştvxz])y([uo])/g, (_m, v: string) => (v === 'u' ? 'ü' : 'ö'));
   return s.replace(/[^a-zəışçğöü\s-]/g, ' ').replace(/[\s-]+/g, ' ').trim();
 }
 
@@ -58,6 +60,8 @@ const VOWEL_CLASSES = new Set(['a', 'i', 'u']);
  * abdu…), so a compound typed with or without spaces and article compares equal.
  */
 export function joinCompounds(reading: string): string {
+  // «Abd Allah» in all its spellings (Abdullah, Abdulah, Abdallah, Abd-Allah, Əbdülla) is one name.
+  if (/^[aə]bd[uüaəei]?[\s-]*[aeəu]?ll?[aə]h?$/.test(reading)) return 'abdulla';
   const article = /^[aə]bd[\s-]+[aeəu](?:l|r|s|sh|ş|d|t|n|z)[\s-]+(?=\S)/;
   const allah = /^[aə]bd[\s-]+[aeəu]l(?=l)/;
   const joined = article.test(reading)
@@ -87,6 +91,35 @@ export function phoneticFold(reading: string): string {
     prev = cls;
   }
   return out;
+}
+
+const FINE_CLASS: Readonly<Record<string, string>> = { ...FOLD_CLASS, ş: 'ş', ç: 'ç' };
+
+/**
+ * A finer fold than `phoneticFold`: the same classes, except that ş stays apart from s and ç from c/j.
+ * Every script writes those apart (sh/ш/ش against s/с/س, ch/ч/چ against j/дж/ج), so two spellings that
+ * differ there are different names (Həşim and Qasım share a phonetic fold, not a fine one). Arabic ج
+ * stands for c, ç and j alike: compare an Arabic spelling with `arabicSafe` of both fine folds.
+ */
+export function fineFold(reading: string): string {
+  let s = joinCompounds(reading);
+  if (s.length > 3 && s.endsWith('h') && VOWEL_CLASSES.has(FOLD_CLASS[s.charAt(s.length - 2)] ?? '')) {
+    s = s.slice(0, -1);
+  }
+  let out = '';
+  let prev = '';
+  for (const ch of s) {
+    const cls = FINE_CLASS[ch];
+    if (cls === undefined || cls === prev) continue;
+    out += cls;
+    prev = cls;
+  }
+  return out;
+}
+
+/** A fine fold as Arabic script can write it: ç (چ is rare, ج usual) merges with c/j. */
+export function arabicSafe(fine: string): string {
+  return fine.replace(/ç+/g, 'j').replace(/j+/g, 'j');
 }
 
 /**

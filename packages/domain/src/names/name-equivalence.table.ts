@@ -1,4 +1,4 @@
-import { consonantSkeleton, phoneticFold } from './latin.fold';
+import { arabicSafe, consonantSkeleton, fineFold, phoneticFold } from './latin.fold';
 import { readName } from './name.reading';
 
 /** One name and all its known spellings; `id` is its Azerbaijani Latin form. */
@@ -43,10 +43,15 @@ export function mergeNameEquivalences(
   };
 }
 
-/** A compiled table: phonetic fold of each spelling → group id (null where two groups claim a fold). */
+/**
+ * A compiled table: the fine fold of each spelling (`NameKey.fine`) → group id, null where two groups
+ * claim one fold. `canonByFold` keys the same groups by the coarser phonetic fold.
+ */
 export interface NameLexicon {
   version: string;
   canonByFold: ReadonlyMap<string, string | null>;
+  /** Group by fine fold (ş ≠ s, ç ≠ c): Həşim is not Qasım although their phonetic folds meet. */
+  canonByFine?: ReadonlyMap<string, string | null>;
   /** The consonant skeletons of each group, to refuse a "phonetic" match between two known names. */
   skeletonsByCanon: ReadonlyMap<string, ReadonlySet<string>>;
   conflicts: ReadonlyArray<{ fold: string; ids: string[] }>;
@@ -54,28 +59,39 @@ export interface NameLexicon {
 
 /** Compiles a table for fast lookup; folds claimed by two groups are dropped and listed as conflicts. */
 export function compileNameLexicon(table: NameEquivalenceTable): NameLexicon {
-  const canonByFold = new Map<string, string | null>();
   const claimants = new Map<string, Set<string>>();
+  const fineClaimants = new Map<string, Set<string>>();
   const skeletonsByCanon = new Map<string, Set<string>>();
+  const claim = (map: Map<string, Set<string>>, key: string, id: string): void => {
+    const ids = map.get(key) ?? new Set<string>();
+    ids.add(id);
+    map.set(key, ids);
+  };
   for (const group of table.groups) {
     const skeletons = skeletonsByCanon.get(group.id) ?? new Set<string>();
     for (const variant of [group.id, ...group.variants]) {
-      const fold = phoneticFold(readName(variant).reading);
+      const { script, reading } = readName(variant);
+      const fold = phoneticFold(reading);
       if (fold === '') continue;
       skeletons.add(consonantSkeleton(fold));
-      const ids = claimants.get(fold) ?? new Set<string>();
-      ids.add(group.id);
-      claimants.set(fold, ids);
+      claim(claimants, fold, group.id);
+      const fine = fineFold(reading);
+      claim(fineClaimants, script === 'Arab' ? arabicSafe(fine) : fine, group.id);
     }
     skeletonsByCanon.set(group.id, skeletons);
   }
-  const conflicts: Array<{ fold: string; ids: string[] }> = [];
-  for (const [fold, ids] of claimants) {
-    if (ids.size === 1) canonByFold.set(fold, [...ids][0] ?? null);
-    else {
-      canonByFold.set(fold, null);
-      conflicts.push({ fold, ids: [...ids] });
+  const resolve = (map: Map<string, Set<string>>, conflicts?: Array<{ fold: string; ids: string[] }>) => {
+    const out = new Map<string, string | null>();
+    for (const [fold, ids] of map) {
+      if (ids.size === 1) out.set(fold, [...ids][0] ?? null);
+      else {
+        out.set(fold, null);
+        conflicts?.push({ fold, ids: [...ids] });
+      }
     }
-  }
-  return { version: table.version, canonByFold, skeletonsByCanon, conflicts };
+    return out;
+  };
+  const conflicts: Array<{ fold: string; ids: string[] }> = [];
+  const canonByFine = resolve(fineClaimants, conflicts);
+  return { version: table.version, canonByFold: resolve(claimants), canonByFine, skeletonsByCanon, conflicts };
 }

@@ -2,7 +2,7 @@ import type { NameScript } from '../person-record/person-record.schema';
 import { DEFAULT_NAME_EQUIVALENCES } from './name-equivalence.data';
 import { compileNameLexicon } from './name-equivalence.table';
 import type { NameLexicon } from './name-equivalence.table';
-import { consonantSkeleton, phoneticFold } from './latin.fold';
+import { arabicSafe, consonantSkeleton, fineFold, phoneticFold } from './latin.fold';
 import { readName } from './name.reading';
 import type { DetectedScript } from './script.detect';
 import { surnameStem } from './surname.stem';
@@ -21,6 +21,18 @@ export interface NameKey {
   fold: string;
   skeleton: string;
   canon: string | null;
+  /**
+   * The fine fold (`fineFold`: ş and ç kept apart), as Arabic script would write it when the name was
+   * Arabic. Two spellings with one fine fold are one name; one phonetic fold only may be two.
+   */
+  fine?: string;
+  /** The value a name is counted under for its frequency: its group, else its fine consonant skeleton. */
+  term?: string;
+  /**
+   * Arabic script with a و inside: the fine folds (Arabic-safe) of the readings with every such و a
+   * consonant and every such و a vowel, and their phonetic consonant skeletons (see `arabicReading`).
+   */
+  waw?: { fine: [string, string]; skeleton: [string, string] };
 }
 
 let defaultLexicon: NameLexicon | undefined;
@@ -45,18 +57,37 @@ export interface NameKeyOptions {
  */
 export function nameKey(text: string, options: NameKeyOptions = {}): NameKey | null {
   const role = options.role ?? 'given';
-  const { script, reading: rawReading } = readName(text, options.script, role === 'family');
+  const { script, reading: rawReading, variants } = readName(text, options.script, role === 'family');
   const reading = role === 'family' ? surnameStem(rawReading) : rawReading;
+  const variantReadings = variants?.map((v) => (role === 'family' ? surnameStem(v) : v));
   const fold = phoneticFold(reading);
   if (fold === '') return null;
   const lexicon = options.lexicon ?? defaultNameLexicon();
+  const fineRaw = fineFold(reading);
+  const fine = script === 'Arab' ? arabicSafe(fineRaw) : fineRaw;
+  const canon = (lexicon.canonByFine ? lexicon.canonByFine.get(fine) : lexicon.canonByFold.get(fold)) ?? null;
   return {
     script,
     reading,
     fold,
     skeleton: consonantSkeleton(fold),
-    canon: lexicon.canonByFold.get(fold) ?? null,
+    canon,
+    fine,
+    term: canon ?? `s:${consonantSkeleton(arabicSafe(fine))}`,
+    ...(variantReadings
+      ? {
+          waw: {
+            fine: [arabicSafe(fineFold(variantReadings[0] ?? '')), arabicSafe(fineFold(variantReadings[1] ?? ''))],
+            skeleton: [consonantSkeleton(phoneticFold(variantReadings[0] ?? '')), consonantSkeleton(phoneticFold(variantReadings[1] ?? ''))],
+          },
+        }
+      : {}),
   };
+}
+
+/** The fine fold of a key (computed for a key built by hand without one). */
+export function fineOf(key: NameKey): string {
+  return key.fine ?? fineFold(key.reading);
 }
 
 /**

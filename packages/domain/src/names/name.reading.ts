@@ -9,6 +9,8 @@ import type { DetectedScript } from './script.detect';
 export interface NameReading {
   script: DetectedScript;
   reading: string;
+  /** Arabic script only: the readings with every inner و a consonant (v) and every inner و a vowel (u). */
+  variants?: [string, string];
 }
 
 /**
@@ -21,7 +23,12 @@ export function readName(text: string, script?: NameScript, stripArticle = false
   const actual = script !== undefined && detectScript(text) !== script ? detectScript(text) : detected;
   if (actual === 'Arab') {
     const normal = normaliseArabic(text);
-    return { script: actual, reading: arabicReading(stripArticle ? stripArabicArticle(normal) : normal) };
+    const base = stripArticle ? stripArabicArticle(normal) : normal;
+    return {
+      script: actual,
+      reading: arabicReading(base),
+      ...(base.includes('و') ? { variants: [arabicReading(base, 'v'), arabicReading(base, 'u')] as [string, string] } : {}),
+    };
   }
   const latin = actual === 'Cyrl' ? latinReading(cyrillicReading(text)) : latinReading(text);
   const reading = stripArticle ? latin.replace(/^(?:a|e|ə|u)l[\s-]+(?=\S)/, '') : latin;

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { arabicReading, normaliseArabic } from './arabic.normalise';
 import { parseFullName } from './full-name.parse';
 import { parseKunya } from './kunya.parse';
-import { consonantSkeleton, latinReading, phoneticFold } from './latin.fold';
+import { consonantSkeleton, fineFold, latinReading, phoneticFold } from './latin.fold';
+import { cyrillicReading } from './cyrillic.translit';
+import { compareNameKeys } from '../matching/pair.compare';
 import { DEFAULT_NAME_EQUIVALENCES } from './name-equivalence.data';
 import { compileNameLexicon, mergeNameEquivalences } from './name-equivalence.table';
 import { nameKey, namePhoneticKeys, nameTrigramText } from './name.keys';
@@ -70,6 +72,79 @@ describe('one name across scripts', () => {
   });
 
   it('returns null for a name part without letters', () => expect(nameKey('--')).toBeNull());
+});
+
+describe('Russian-style spellings of Azerbaijani vowels', () => {
+  it.each([
+    ['Пярвана', 'Pərvanə'],
+    ['Гюнель', 'Günel'],
+    ['Мирзялиев', 'Mirzəliyev'],
+    ['Хясанова', 'Həsənova'],
+    ['Гёзял', 'Gözəl'],
+  ])('я, ю, ё after a consonant in %s read as ə, ü, ö (%s)', (cyrillic, latin) => {
+    expect(phoneticFold(cyrillicReading(cyrillic))).toBe(phoneticFold(latinReading(latin)));
+  });
+  it('keeps ya after a vowel, ь or at the start', () => {
+    expect(cyrillicReading('Марьям')).toBe('maryam');
+    expect(cyrillicReading('Яхья')).toBe('yaxya');
+    expect(cyrillicReading('Ильяс')).toBe('ilyas');
+    expect(key('Марьям').canon).toBe('məryəm');
+  });
+  it.each([
+    ['Gyulnara', 'gülnara'],
+    ['Hyuseyn', 'hüseyn'],
+    ['Kyonul', 'könul'],
+    ['Ryustemov', 'rüstemov'],
+  ])('reads a transliterated ю/ё after a consonant in %s as ü/ö', (text, reading) => {
+    expect(latinReading(text)).toBe(reading);
+  });
+  it('leaves y before a vowel alone where it is a consonant', () => {
+    expect(latinReading('Aliyev')).toBe('aliyev');
+    expect(latinReading('Yusif')).toBe('yusif');
+    expect(latinReading('Ilyas')).toBe('ilyas');
+  });
+});
+
+describe('fine folds: ş and ç are never s and c', () => {
+  it('Həşimov and Qasımov share a phonetic fold, not a fine fold', () => {
+    expect(phoneticFold(latinReading('Həşim'))).toBe(phoneticFold(latinReading('Qasım')));
+    expect(fineFold(latinReading('Həşim'))).not.toBe(fineFold(latinReading('Qasım')));
+    expect(key('Гашимов', 'family').fine).toBe(key('Həşimov', 'family').fine);
+    expect(key('Hashimov', 'family').fine).toBe(key('Həşimov', 'family').fine);
+  });
+  it('finds a group by fine fold: Həşim is not Qasım', () => {
+    expect(key('Qasım').canon).toBe('qasım');
+    expect(key('Гасым').canon).toBe('qasım');
+    expect(key('Həşim').canon).toBeNull();
+    expect(compareNameKeys(key('Həşim'), key('Qasım'))).toBe(1);
+  });
+  it('lets Arabic ج stand for c, ç and j', () => {
+    expect(compareNameKeys(key('كولجين'), key('Gülçin'))).toBe(0);
+    expect(compareNameKeys(key('جاويد'), key('Cavid'))).toBe(0);
+    expect(compareNameKeys(key('Çingiz'), key('Cingiz'))).toBe(1);
+  });
+});
+
+describe('Arabic و: a consonant or a vowel', () => {
+  it.each([
+    ['روشن', 'Rövşən'],
+    ['روشن', 'Rovshan'],
+    ['زاور', 'Zaur'],
+    ['إلوين', 'Elvin'],
+    ['پروز', 'Pərviz'],
+    ['وصال', 'Vüsal'],
+    ['يوسف', 'Yusif'],
+  ])('%s is %s', (arabic, latin) => expect(compareNameKeys(key(arabic), key(latin))).toBe(0));
+  it('still tells different names apart', () => {
+    expect(compareNameKeys(key('روشن'), key('Kamran'))).toBe(3);
+    expect(compareNameKeys(key('زاور'), key('Tural'))).toBe(3);
+  });
+});
+
+describe('Abd Allah', () => {
+  it.each(['Abdullah', 'Abdulah', 'Abdallah', 'Abd Allah', 'Abd-Allah', 'Əbdülla', 'عبد الله', 'Абдулла'])('%s is abdulla', (text) => {
+    expect(key(text).canon).toBe('abdulla');
+  });
 });
 
 describe('surnames', () => {
