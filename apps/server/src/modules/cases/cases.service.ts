@@ -26,7 +26,7 @@ import { caseTimeline } from './case-timeline';
 import { loadWorkflow } from './workflows.repository';
 
 /** Up to this many people found by name are fetched by id; beyond it the name is no filter worth planning around. */
-const NAMED_PEOPLE_CAP = 5000;
+const NAMED_PEOPLE_CAP = 20_000;
 
 type Trx = Transaction<Database>;
 const DAY = 86_400_000;

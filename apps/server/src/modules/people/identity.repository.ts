@@ -142,9 +142,21 @@ export function peopleNamedLike(query: string, personId: string = 'people.id') {
  * many people a fuzzy word matches, and when it guesses many it walks the whole list probing each row.
  */
 export async function peopleNamedLikeIds(db: Db, query: string, cap: number): Promise<string[] | null> {
-  const people = namedPeopleQuery(query);
-  if (!people) return [];
-  const { rows } = await sql<{ person_id: string }>`SELECT person_id FROM (${people}) AS named LIMIT ${cap + 1}`.execute(db);
+  const queryWords = [...new Set(query.split(' ').filter(Boolean))].slice(0, MAX_QUERY_WORDS);
+  if (queryWords.length === 0) return [];
+  // First the dictionary words like each query word (a few dozen at most), then the people by exact word:
+  // given as arrays, the planner sees how few words there are and reads the (word, person) index.
+  const likeEach: string[][] = [];
+  for (const w of queryWords) {
+    const similar = sql<{ word: string }>`SELECT word FROM name_word_keys WHERE key IN (SELECT name_word_keys_of(${w}))`;
+    const matching =
+      w.length >= MIN_PREFIX ? sql<{ word: string }>`${similar} UNION SELECT word FROM name_words WHERE word LIKE ${w.replace(/[\\%_]/g, '\\$&') + '%'}` : similar;
+    const { rows } = await matching.execute(db);
+    if (rows.length === 0) return [];
+    likeEach.push(rows.map((r) => r.word));
+  }
+  const sets = likeEach.map((words) => sql`SELECT person_id FROM person_name_words WHERE word = ANY(${words}::text[])`);
+  const { rows } = await sql<{ person_id: string }>`SELECT DISTINCT person_id FROM (${sql.join(sets, sql` INTERSECT `)}) AS named LIMIT ${cap + 1}`.execute(db);
   return rows.length > cap ? null : rows.map((r) => r.person_id);
 }
 
