@@ -152,16 +152,15 @@ export class LinkEngine {
     shown.sort((x, y) => y.odds - x.odds || x.ref - y.ref);
     for (let i = keep; i < shown.length; i += 1) rest += (shown[i] as { odds: number }).odds;
     if (shown.length > keep) shown.length = keep;
-    const ws = new Float64Array(MATCH_FIELDS.length);
-    return {
-      right: f.id,
-      candidates: shown.map(({ ref, odds }) => {
-        scorer.weightAt(this.arena, ref, this.query, me, ws);
-        return { ref, left: (this.left[ref] as PersonFeatures).id, odds, why: scorer.explain(ws) };
-      }),
-      rest,
-      identity: identityOf(f),
-    };
+    const fields = MATCH_FIELDS.length;
+    const ws = new Float64Array(fields);
+    const weights = new Float32Array(shown.length * fields);
+    const candidates = shown.map(({ ref, odds }, k) => {
+      scorer.weightAt(this.arena, ref, this.query, me, ws);
+      weights.set(ws, k * fields);
+      return { ref, left: (this.left[ref] as PersonFeatures).id, odds };
+    });
+    return { right: f.id, candidates, weights, rest, identity: identityOf(f) };
   }
 
   /** The suggestions of one scored right record, given each candidate's final probability. */
@@ -173,8 +172,13 @@ export class LinkEngine {
 /** What `homeward link` keeps of one right record's candidates between scoring and writing. */
 export interface ScoredCandidates {
   right: string;
-  /** Candidates that may be shown, best first: left number and id, posterior odds alone, explanation. */
-  candidates: Array<{ ref: number; left: string; odds: number; why: Array<[MatchField, number]> }>;
+  /** Candidates that may be shown, best first: left number and id, posterior odds alone. */
+  candidates: Array<{ ref: number; left: string; odds: number }>;
+  /**
+   * Each candidate's field weights (its explanation), `MATCH_FIELDS.length` numbers per candidate in the
+   * order of `candidates`, NaN where a field was not compared. Compact: a million rows stay in memory.
+   */
+  weights: Float32Array;
   /** Summed odds of the candidates not listed (they compete, but are never shown). */
   rest: number;
   /** Enough of the right record to tell a duplicate request from another child (see `competeForLeft`). */
@@ -191,11 +195,8 @@ function identityOf(f: PersonFeatures): RecordIdentity {
   return { given: [...new Set(f.given.map(termKey))], birth: f.birth ? [f.birth.lo, f.birth.hi] : null };
 }
 
-function sameChild(a: RecordIdentity, b: RecordIdentity): boolean {
-  if (!a.given.some((g) => b.given.includes(g))) return false;
-  if (!a.birth || !b.birth) return true;
-  return Math.max(0, a.birth[0] - b.birth[1], b.birth[0] - a.birth[1]) <= 1.5;
-}
+/** Two requests naming one child alike (a given name in common) with births this close are one child. */
+const SAME_CHILD_YEARS = 1.5;
 
 /** How the odds of scored rows turn into probabilities: their scale and the mass of "no match". */
 export interface RowCalibration {
@@ -269,47 +270,105 @@ export function competeForLeft(
   const scale = options.scale ?? 1;
   const none = options.none ?? 0.5;
   const probs = rows.map((row) => rowProbabilities(row, { scale, none }));
-  const claims = new Map<number, Array<{ row: number; k: number }>>();
+  // Strong claims (P ≥ MIN_CLAIM before competition) take from the others; every claim on the same left
+  // record is discounted by them. Grouped by left record.
+  let takers = 0;
+  let maxRef = -1;
   rows.forEach((row, i) =>
     row.candidates.forEach((c, k) => {
-      const list = claims.get(c.ref);
-      if (list) list.push({ row: i, k });
-      else claims.set(c.ref, [{ row: i, k }]);
+      if (c.ref > maxRef) maxRef = c.ref;
+      if (((probs[i] as Float64Array)[k] as number) >= MIN_CLAIM) takers += 1;
     }),
   );
-  const contested = [...claims.values()].filter((list) => list.length > 1);
-  if (contested.length === 0) return probs;
+  const perRef = new Int32Array(maxRef + 2);
+  rows.forEach((row, i) =>
+    row.candidates.forEach((c, k) => {
+      if (((probs[i] as Float64Array)[k] as number) >= MIN_CLAIM) perRef[c.ref + 1] = (perRef[c.ref + 1] as number) + 1;
+    }),
+  );
+  for (let r = 1; r < perRef.length; r += 1) perRef[r] = (perRef[r] as number) + (perRef[r - 1] as number);
+  const fill = perRef.slice(0, perRef.length - 1);
+  const takerRow = new Int32Array(takers);
+  const takerK = new Int32Array(takers);
+  rows.forEach((row, i) =>
+    row.candidates.forEach((c, k) => {
+      if (((probs[i] as Float64Array)[k] as number) < MIN_CLAIM) return;
+      const at = fill[c.ref] as number;
+      takerRow[at] = i;
+      takerK[at] = k;
+      fill[c.ref] = at + 1;
+    }),
+  );
+  // Identities as numbers: given-name terms interned, births as spans (for `sameChild`, called often).
+  const termIds = new Map<string, number>();
+  const givenFrom = new Int32Array(rows.length + 1);
+  const givenIds: number[] = [];
+  const birthLo = new Float64Array(rows.length);
+  const birthHi = new Float64Array(rows.length);
+  rows.forEach((row, i) => {
+    givenFrom[i] = givenIds.length;
+    for (const g of row.identity.given) {
+      let id = termIds.get(g);
+      if (id === undefined) {
+        id = termIds.size;
+        termIds.set(g, id);
+      }
+      givenIds.push(id);
+    }
+    birthLo[i] = row.identity.birth ? row.identity.birth[0] : Number.NaN;
+    birthHi[i] = row.identity.birth ? row.identity.birth[1] : Number.NaN;
+  });
+  givenFrom[rows.length] = givenIds.length;
+  const oneChild = (a: number, b: number): boolean => {
+    let shared = false;
+    for (let x = givenFrom[a] as number; x < (givenFrom[a + 1] as number) && !shared; x += 1) {
+      for (let y = givenFrom[b] as number; y < (givenFrom[b + 1] as number); y += 1) {
+        if (givenIds[x] === givenIds[y]) {
+          shared = true;
+          break;
+        }
+      }
+    }
+    if (!shared) return false;
+    if (Number.isNaN(birthLo[a] as number) || Number.isNaN(birthLo[b] as number)) return true;
+    return Math.max(0, (birthLo[a] as number) - (birthHi[b] as number), (birthLo[b] as number) - (birthHi[a] as number)) <= SAME_CHILD_YEARS;
+  };
   const iterations = options.iterations ?? 5;
-  // For each contested claim, the claims on the same left record by right records that are not the same
-  // child (decided once: the comparison of identities does not change between iterations).
+  // For each claim on a left record that another right record claims strongly, those rivals (decided
+  // once: the comparison of identities does not change between iterations).
   const claimRow: number[] = [];
   const claimK: number[] = [];
   const rivalsFrom: number[] = [];
   const rivals: number[] = [];
-  for (const list of contested) {
-    const base = claimRow.length;
-    for (const c of list) {
-      claimRow.push(c.row);
-      claimK.push(c.k);
-    }
-    list.forEach((a, i) => {
-      rivalsFrom.push(rivals.length);
-      list.forEach((b, j) => {
-        if (i === j || b.row === a.row) return;
-        if (sameChild((rows[a.row] as ScoredCandidates).identity, (rows[b.row] as ScoredCandidates).identity)) return;
-        rivals.push(base + j);
-      });
-    });
-  }
+  rows.forEach((row, i) =>
+    row.candidates.forEach((c, k) => {
+      const from = perRef[c.ref] as number;
+      const to = perRef[c.ref + 1] as number;
+      let first = true;
+      for (let t = from; t < to; t += 1) {
+        const b = takerRow[t] as number;
+        if (b === i) continue;
+        if (oneChild(i, b)) continue;
+        if (first) {
+          claimRow.push(i);
+          claimK.push(k);
+          rivalsFrom.push(rivals.length);
+          first = false;
+        }
+        rivals.push(t);
+      }
+    }),
+  );
   rivalsFrom.push(rivals.length);
+  if (claimRow.length === 0) return probs;
+  const takerP = new Float64Array(takers);
   // taken[i][k]: probability that some other (distinct) right record is candidate k of row i.
   const taken = rows.map((row) => new Float64Array(row.candidates.length));
-  const claimed = new Float64Array(claimRow.length);
   for (let it = 0; it < iterations; it += 1) {
-    for (let c = 0; c < claimRow.length; c += 1) claimed[c] = (probs[claimRow[c] as number] as Float64Array)[claimK[c] as number] as number;
+    for (let t = 0; t < takers; t += 1) takerP[t] = (probs[takerRow[t] as number] as Float64Array)[takerK[t] as number] as number;
     for (let c = 0; c < claimRow.length; c += 1) {
       let sum = 0;
-      for (let r = rivalsFrom[c] as number; r < (rivalsFrom[c + 1] as number); r += 1) sum += claimed[rivals[r] as number] as number;
+      for (let r = rivalsFrom[c] as number; r < (rivalsFrom[c + 1] as number); r += 1) sum += takerP[rivals[r] as number] as number;
       (taken[claimRow[c] as number] as Float64Array)[claimK[c] as number] = Math.min(1, sum);
     }
     rows.forEach((row, i) => {
@@ -330,6 +389,9 @@ export function competeForLeft(
   return probs;
 }
 
+/** Claims below this probability (before competition) take nothing from other right records. */
+const MIN_CLAIM = 0.01;
+
 /** The suggestions (match or review bands, best first, at most `top`) of a row, given final probabilities. */
 export function suggestionsOf(row: ScoredCandidates, probabilities: ArrayLike<number>, scorer: MatchScorer, top: number): LinkSuggestion[] {
   const found: Array<{ k: number; score: number; band: MatchBand }> = [];
@@ -342,7 +404,8 @@ export function suggestionsOf(row: ScoredCandidates, probabilities: ArrayLike<nu
   found.sort((x, y) => y.score - x.score || (id(x.k) < id(y.k) ? -1 : id(x.k) > id(y.k) ? 1 : 0));
   return found.slice(0, top).map(({ k, score, band }) => {
     const c = row.candidates[k] as ScoredCandidates['candidates'][number];
-    return { left: c.left, right: row.right, score, band, why: c.why };
+    const fields = MATCH_FIELDS.length;
+    return { left: c.left, right: row.right, score, band, why: scorer.explain(row.weights.subarray(k * fields, (k + 1) * fields)) };
   });
 }
 
