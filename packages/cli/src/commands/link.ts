@@ -111,6 +111,7 @@ function fitParameters(engine: LinkEngine, sample: readonly string[]): MatchPara
     other: rights,
     seed: 7,
     minCount: MIN_LEVEL_COUNT,
+    monotone: true,
   });
 }
 

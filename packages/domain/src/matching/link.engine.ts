@@ -225,7 +225,8 @@ export function rowProbabilities(row: ScoredCandidates, calibration: RowCalibrat
  * Estimates ρ, the share of right records that have their match among the left records, from the scored
  * rows themselves (expectation–maximisation of the prior alone: each row's probability of being matched
  * at all, averaged, is the next estimate; m and u stay as they are). Returns ρ and the calibration of the
- * rows under it, relative to the rate the scorer assumed. ρ is clamped to [0.05, 0.95].
+ * rows under it, relative to the rate the scorer assumed. ρ is clamped to [0.05, 0.95], and shrunk toward
+ * the assumed rate when there are few rows (as if 50 more rows had the assumed rate).
  */
 export function estimateMatchRate(
   rows: readonly ScoredCandidates[],
@@ -244,7 +245,8 @@ export function estimateMatchRate(
       const s = scale * odds;
       sum += Number.isFinite(s) ? s / (1 - rate + s) : 1;
     }
-    const next = Math.min(0.95, Math.max(0.05, sum / rows.length));
+    // A few rows say little: they are weighed against PRIOR_ROWS rows at the assumed rate.
+    const next = Math.min(0.95, Math.max(0.05, (sum + PRIOR_ROWS * assumedRate) / (rows.length + PRIOR_ROWS)));
     if (Math.abs(next - rate) < 1e-4) {
       rate = next;
       break;
@@ -388,6 +390,9 @@ export function competeForLeft(
   }
   return probs;
 }
+
+/** Pseudo-rows at the assumed match rate that the estimate from the data is weighed against. */
+const PRIOR_ROWS = 50;
 
 /** Claims below this probability (before competition) take nothing from other right records. */
 const MIN_CLAIM = 0.01;

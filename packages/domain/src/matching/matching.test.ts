@@ -223,7 +223,7 @@ describe('linking lists of distinct people', () => {
   it('estimates the share of records that have a match from the scores', () => {
     const strong = (i: number): ScoredCandidates => ({ right: `S${i}`, candidates: [{ ref: i, left: `L${i}`, odds: 1000 }], weights: new Float32Array(10), rest: 0, identity: { given: [], birth: null } });
     const none = (i: number): ScoredCandidates => ({ right: `N${i}`, candidates: [], weights: new Float32Array(0), rest: 0.001, identity: { given: [], birth: null } });
-    const rows = [...Array.from({ length: 30 }, (_, i) => strong(i)), ...Array.from({ length: 70 }, (_, i) => none(i))];
+    const rows = [...Array.from({ length: 300 }, (_, i) => strong(i)), ...Array.from({ length: 700 }, (_, i) => none(i))];
     const { rate } = estimateMatchRate(rows, 0.5);
     expect(rate).toBeGreaterThan(0.25);
     expect(rate).toBeLessThan(0.35);
