@@ -114,7 +114,8 @@ export class LinkEngine {
       if (scorer.band(scorer.probability(weight)) === null) continue;
       scored.push({ ref, other, odds });
     }
-    const found: Array<{ ref: number; other: PersonFeatures; probability: number; score: number; band: MatchBand }> = [];
+    const found: Array<{ ref: number; other: PersonFeatures; probability: number; score: number; band: MatchBand }> =
+      [];
     for (const { ref, other, odds } of scored) {
       const probability = Number.isFinite(totalOdds) ? odds / (scorer.noMatch + totalOdds) : odds === Infinity ? 1 : 0;
       const band = scorer.band(probability);
@@ -135,7 +136,11 @@ export class LinkEngine {
    * those that could be shown (probability alone at least `review`), best first, at most `keep` of them
    * with their explanation, and the odds of all the others, which still compete. See `competeForLeft`.
    */
-  scoreCandidates(f: PersonFeatures, keep = 2 * (this.options.top ?? 10), exclude?: (ref: number) => boolean): ScoredCandidates {
+  scoreCandidates(
+    f: PersonFeatures,
+    keep = 2 * (this.options.top ?? 10),
+    exclude?: (ref: number) => boolean,
+  ): ScoredCandidates {
     const scorer = this.matchScorer;
     this.query.clear();
     const me = this.query.add(f);
@@ -210,7 +215,10 @@ export interface RowCalibration {
  * Probabilities of one row before competition across rows: P(k) = s·oₖ / ((1 − ρ) + s·(rest + Σ o)).
  * By default, as the default parameters assume (ρ = 0.5, odds as scored).
  */
-export function rowProbabilities(row: ScoredCandidates, calibration: RowCalibration = { scale: 1, none: 0.5 }): Float64Array {
+export function rowProbabilities(
+  row: ScoredCandidates,
+  calibration: RowCalibration = { scale: 1, none: 0.5 },
+): Float64Array {
   const { scale, none } = calibration;
   let total = none + scale * row.rest;
   for (const c of row.candidates) total += scale * c.odds;
@@ -340,7 +348,10 @@ export function competeForLeft(
     }
     if (!shared) return false;
     if (Number.isNaN(birthLo[a] as number) || Number.isNaN(birthLo[b] as number)) return true;
-    return Math.max(0, (birthLo[a] as number) - (birthHi[b] as number), (birthLo[b] as number) - (birthHi[a] as number)) <= SAME_CHILD_YEARS;
+    return (
+      Math.max(0, (birthLo[a] as number) - (birthHi[b] as number), (birthLo[b] as number) - (birthHi[a] as number)) <=
+      SAME_CHILD_YEARS
+    );
   };
   const iterations = options.iterations ?? 5;
   // For each claim on a left record that another right record claims strongly, those rivals (decided
@@ -374,10 +385,12 @@ export function competeForLeft(
   // taken[i][k]: probability that some other (distinct) right record is candidate k of row i.
   const taken = rows.map((row) => new Float64Array(row.candidates.length));
   for (let it = 0; it < iterations; it += 1) {
-    for (let t = 0; t < takers; t += 1) takerP[t] = (probs[takerRow[t] as number] as Float64Array)[takerK[t] as number] as number;
+    for (let t = 0; t < takers; t += 1)
+      takerP[t] = (probs[takerRow[t] as number] as Float64Array)[takerK[t] as number] as number;
     for (let c = 0; c < claimRow.length; c += 1) {
       let sum = 0;
-      for (let r = rivalsFrom[c] as number; r < (rivalsFrom[c + 1] as number); r += 1) sum += takerP[rivals[r] as number] as number;
+      for (let r = rivalsFrom[c] as number; r < (rivalsFrom[c + 1] as number); r += 1)
+        sum += takerP[rivals[r] as number] as number;
       (taken[claimRow[c] as number] as Float64Array)[claimK[c] as number] = Math.min(1, sum);
     }
     rows.forEach((row, i) => {
@@ -387,7 +400,8 @@ export function competeForLeft(
       if (!any) return;
       const p = probs[i] as Float64Array;
       let total = none + scale * row.rest;
-      for (let k = 0; k < t.length; k += 1) total += scale * (row.candidates[k] as { odds: number }).odds * (1 - (t[k] as number));
+      for (let k = 0; k < t.length; k += 1)
+        total += scale * (row.candidates[k] as { odds: number }).odds * (1 - (t[k] as number));
       for (let k = 0; k < t.length; k += 1) {
         const e = scale * (row.candidates[k] as { odds: number }).odds * (1 - (t[k] as number));
         const next = Number.isFinite(total) ? e / total : e === Infinity ? 1 : 0;
@@ -405,7 +419,12 @@ const PRIOR_ROWS = 50;
 const MIN_CLAIM = 0.01;
 
 /** The suggestions (match or review bands, best first, at most `top`) of a row, given final probabilities. */
-export function suggestionsOf(row: ScoredCandidates, probabilities: ArrayLike<number>, scorer: MatchScorer, top: number): LinkSuggestion[] {
+export function suggestionsOf(
+  row: ScoredCandidates,
+  probabilities: ArrayLike<number>,
+  scorer: MatchScorer,
+  top: number,
+): LinkSuggestion[] {
   const found: Array<{ k: number; score: number; band: MatchBand }> = [];
   row.candidates.forEach((_, k) => {
     const probability = probabilities[k] ?? 0;
@@ -417,7 +436,13 @@ export function suggestionsOf(row: ScoredCandidates, probabilities: ArrayLike<nu
   return found.slice(0, top).map(({ k, score, band }) => {
     const c = row.candidates[k] as ScoredCandidates['candidates'][number];
     const fields = MATCH_FIELDS.length;
-    return { left: c.left, right: row.right, score, band, why: scorer.explain(row.weights.subarray(k * fields, (k + 1) * fields)) };
+    return {
+      left: c.left,
+      right: row.right,
+      score,
+      band,
+      why: scorer.explain(row.weights.subarray(k * fields, (k + 1) * fields)),
+    };
   });
 }
 

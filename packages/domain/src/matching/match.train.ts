@@ -42,7 +42,13 @@ function normalise(counts: number[], smoothing: number): number[] {
 export function estimateU(
   records: readonly PersonFeatures[],
   params: MatchParameters,
-  options: { pairs?: number; seed?: number; other?: readonly PersonFeatures[]; minCount?: number; monotone?: boolean } = {},
+  options: {
+    pairs?: number;
+    seed?: number;
+    other?: readonly PersonFeatures[];
+    minCount?: number;
+    monotone?: boolean;
+  } = {},
 ): MatchParameters {
   const n = records.length;
   const other = options.other;
