@@ -19,6 +19,7 @@ import {
   competeForLeft,
   estimateM,
   estimateMatchRate,
+  expectedF1Threshold,
   estimateU,
   personFeatures,
 } from '@homeward/domain/matching';
@@ -36,13 +37,17 @@ const scenario = generateLinkingScenario({
 });
 console.log(`true match rate ${(scenario.truth.size / scenario.right.length).toFixed(3)}`);
 
-function run(label: string, params: MatchParameters): void {
+function run(label: string, initial: MatchParameters): void {
+  let params = initial;
   const engine = new LinkEngine({ params });
   for (const r of scenario.left) engine.addLeft(r);
   const rows = scenario.right.map((r) => engine.scoreCandidates(personFeatures(r, engine.cache)));
   const est = estimateMatchRate(rows, params.matchRate);
   console.log(`${label}: estimated match rate ${est.rate.toFixed(3)}`);
   const probs = competeForLeft(rows, est);
+  const chosen = expectedF1Threshold(rows, probs, est);
+  console.log(`${label}: expected-F1 threshold ${chosen.threshold.toFixed(2)} (expected F1 ${chosen.expectedF1.toFixed(3)})`);
+  if (process.env.ADAPT) params = { ...params, thresholds: { ...params.thresholds, match: chosen.threshold } };
   const out = new Map<string, LinkSuggestion[]>();
   rows.forEach((row, i) => out.set(row.right, engine.suggest(row, probs[i] as Float64Array)));
   const thresholds = [params.thresholds.match, ...(process.env.TH ?? '').split(',').filter(Boolean).map(Number)];
