@@ -1,9 +1,11 @@
 /**
- * Error analysis of the matching engine on the synthetic scenario (in-process, no CLI):
- * `node --import tsx bench/src/matching/analyse.ts [size] [dumpFN] [dumpFP]`.
- * Prints quality figures, and dumps false negatives and false positives with both records.
+ * Error analysis of the matching engine on the synthetic scenario, in process and as `homeward link`
+ * links (match rate estimated, right records competing): `node --import tsx
+ * bench/src/matching/analyse.ts [size] [dumpFN] [dumpFP]`; MAXC, BUDGET override candidate retrieval,
+ * ROWONLY=1 links each right record on its own. Prints quality figures, then false negatives and false
+ * positives of resolvable rows with both records and the explanations.
  */
-import { LinkEngine, competeForLeft, personFeatures, rowProbabilities } from '@homeward/domain/matching';
+import { LinkEngine, competeForLeft, estimateMatchRate, personFeatures, rowProbabilities } from '@homeward/domain/matching';
 import type { LinkSuggestion } from '@homeward/domain/matching';
 import { generateLinkingScenario } from './synthetic-people';
 
@@ -19,10 +21,11 @@ for (const r of scenario.left) engine.addLeft(r);
 const t1 = performance.now();
 const out = new Map<string, LinkSuggestion[]>();
 const rows = scenario.right.map((r) => engine.scoreCandidates(personFeatures(r, engine.cache)));
-const probs = process.env.ROWONLY ? rows.map((r) => rowProbabilities(r)) : competeForLeft(rows);
-rows.forEach((row, i) => out.set(row.right, engine.suggest(row, probs[i]!)));
+const calibration = estimateMatchRate(rows, engine.matchScorer.params.matchRate);
+const probs = process.env.ROWONLY ? rows.map((r) => rowProbabilities(r, calibration)) : competeForLeft(rows, calibration);
+rows.forEach((row, i) => out.set(row.right, engine.suggest(row, probs[i] as Float64Array)));
 const t2 = performance.now();
-console.log(`index ${(t1 - t0).toFixed(0)} ms, link ${(t2 - t1).toFixed(0)} ms`);
+console.log(`index ${(t1 - t0).toFixed(0)} ms, link ${(t2 - t1).toFixed(0)} ms, estimated match rate ${calibration.rate.toFixed(3)}`);
 
 function figures(filter: (id: string) => boolean, label: string): void {
   let tp = 0;

@@ -12,6 +12,7 @@ import {
   competeForLeft,
   estimateMatchRate,
   estimateU,
+  expectedF1Threshold,
   personFeatures,
   rowProbabilities,
   suggestionsOf,
@@ -30,8 +31,9 @@ import { parsePersonLine } from '@homeward/domain/person-record';
  *    back scored.
  * 3. The share of right records that have a match on the left is estimated from those scores, and, the two
  *    files being lists of distinct people, right records compete for left records (`competeForLeft`):
- *    a child found once is not proposed for three sought siblings. `--no-exclusive` links each right
- *    record on its own and writes as it goes.
+ *    a child found once is not proposed for three sought siblings. The match band starts where the
+ *    calibrated probabilities expect the best F1 (`expectedF1Threshold`, between 0.25 and 0.6).
+ *    `--no-exclusive` links each right record on its own with the default bands and writes as it goes.
  * Results are written in RIGHT's order as JSON Lines on stdout; progress goes to stderr. RIGHT is held as
  * scored candidates only, a chunk of `CHUNK_RECORDS` at a time, so a million records fit in memory.
  */
@@ -111,6 +113,7 @@ function fitParameters(engine: LinkEngine, sample: readonly string[]): MatchPara
     other: rights,
     seed: 7,
     minCount: MIN_LEVEL_COUNT,
+    monotone: true,
   });
 }
 
@@ -298,12 +301,17 @@ export async function runLink(
     if (chunk.length === 0) return;
     const rows = chunk;
     chunk = [];
-    const { rate, scale, none } = estimateMatchRate(rows, params.matchRate);
+    const calibration = estimateMatchRate(rows, params.matchRate);
+    const probabilities = competeForLeft(rows, calibration);
+    // The match band starts where the probabilities themselves expect the best F1 (about half of it).
+    const { threshold, expectedF1 } = expectedF1Threshold(rows, probabilities, calibration);
+    scorer = new MatchScorer({ ...params, thresholds: { ...params.thresholds, match: threshold } });
     err.write(
-      `homeward link: ${rows.length} right records scored; about ${(rate * 100).toFixed(0)} % have a match on the left;` +
-        ` right records compete for left records (${seconds()} s)\n`,
+      `homeward link: ${rows.length} right records scored; about ${(calibration.rate * 100).toFixed(0)} % have a match on the left;` +
+        ` right records compete for left records; match band from ${threshold.toFixed(2)}` +
+        ` (expected F1 ${expectedF1.toFixed(2)}) (${seconds()} s)\n`,
     );
-    write(rows, competeForLeft(rows, { scale, none }));
+    write(rows, probabilities);
   };
   const take = (): void => {
     for (let r = pending.get(nextToTake); r !== undefined; r = pending.get(nextToTake)) {

@@ -619,7 +619,9 @@ export class BlockingIndex {
       if (sex !== 0 && s2 !== 0) score += s2 === sex ? 1 : -4;
       if ((mine & (1 << 12)) !== 0 && (theirs & (1 << 12)) !== 0) {
         const gap =
-          Math.max(0, (acc[at + 5] as number) - hi, lo - (acc[at + 6] as number)) - slack - ((theirs & (4 << 12)) !== 0 ? 1 : 0);
+          Math.max(0, (acc[at + 5] as number) - hi, lo - (acc[at + 6] as number)) -
+          slack -
+          ((theirs & (4 << 12)) !== 0 ? 1 : 0);
         if (gap <= 0) score += 1.5;
         else if (gap > 3) score -= 5;
         else if (gap > 1) score -= 1.5;
@@ -657,7 +659,9 @@ export class BlockingIndex {
         if (b > cut) refs.push(ref);
         else if (b === cut) tied.push(i);
       }
-      tied.sort((x, y) => (adjusted[y] as number) - (adjusted[x] as number) || (touched[x] as number) - (touched[y] as number));
+      tied.sort(
+        (x, y) => (adjusted[y] as number) - (adjusted[x] as number) || (touched[x] as number) - (touched[y] as number),
+      );
       for (let i = 0; i < tied.length; i += 1) tied[i] = touched[tied[i] as number] as number;
       for (let i = 0; refs.length < maxCandidates && i < tied.length; i += 1) refs.push(tied[i] as number);
     }

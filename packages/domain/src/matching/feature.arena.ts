@@ -301,7 +301,12 @@ function sameDistrict(a: number, b: number, similar: (x: string, y: string) => b
 /** 1 consistent, 0 inconsistent, -1 unknown: a child born abroad after the family left, or at home before. */
 function bornConsistently(A: Int32Array, ao: number, B: Int32Array, bo: number): number {
   const abroad = A[ao + H_ABROAD] as number;
-  if (((A[ao + H_FLAGS] as number) & HAS_BIRTH) === 0 || abroad < 0 || ((B[bo + H_FLAGS] as number) & HAS_DEPARTURE) === 0) return -1;
+  if (
+    ((A[ao + H_FLAGS] as number) & HAS_BIRTH) === 0 ||
+    abroad < 0 ||
+    ((B[bo + H_FLAGS] as number) & HAS_DEPARTURE) === 0
+  )
+    return -1;
   const departed = B[bo + H_DEP] as number;
   if (abroad === 1) return (A[ao + H_BHI] as number) >= departed - 0.1 * FIXED ? 1 : 0;
   return (A[ao + H_BLO] as number) <= departed + 0.75 * FIXED ? 1 : 0;

@@ -114,7 +114,8 @@ export class LinkEngine {
       if (scorer.band(scorer.probability(weight)) === null) continue;
       scored.push({ ref, other, odds });
     }
-    const found: Array<{ ref: number; other: PersonFeatures; probability: number; score: number; band: MatchBand }> = [];
+    const found: Array<{ ref: number; other: PersonFeatures; probability: number; score: number; band: MatchBand }> =
+      [];
     for (const { ref, other, odds } of scored) {
       const probability = Number.isFinite(totalOdds) ? odds / (scorer.noMatch + totalOdds) : odds === Infinity ? 1 : 0;
       const band = scorer.band(probability);
@@ -135,7 +136,11 @@ export class LinkEngine {
    * those that could be shown (probability alone at least `review`), best first, at most `keep` of them
    * with their explanation, and the odds of all the others, which still compete. See `competeForLeft`.
    */
-  scoreCandidates(f: PersonFeatures, keep = 2 * (this.options.top ?? 10), exclude?: (ref: number) => boolean): ScoredCandidates {
+  scoreCandidates(
+    f: PersonFeatures,
+    keep = 2 * (this.options.top ?? 10),
+    exclude?: (ref: number) => boolean,
+  ): ScoredCandidates {
     const scorer = this.matchScorer;
     this.query.clear();
     const me = this.query.add(f);
@@ -152,16 +157,15 @@ export class LinkEngine {
     shown.sort((x, y) => y.odds - x.odds || x.ref - y.ref);
     for (let i = keep; i < shown.length; i += 1) rest += (shown[i] as { odds: number }).odds;
     if (shown.length > keep) shown.length = keep;
-    const ws = new Float64Array(MATCH_FIELDS.length);
-    return {
-      right: f.id,
-      candidates: shown.map(({ ref, odds }) => {
-        scorer.weightAt(this.arena, ref, this.query, me, ws);
-        return { ref, left: (this.left[ref] as PersonFeatures).id, odds, why: scorer.explain(ws) };
-      }),
-      rest,
-      identity: identityOf(f),
-    };
+    const fields = MATCH_FIELDS.length;
+    const ws = new Float64Array(fields);
+    const weights = new Float32Array(shown.length * fields);
+    const candidates = shown.map(({ ref, odds }, k) => {
+      scorer.weightAt(this.arena, ref, this.query, me, ws);
+      weights.set(ws, k * fields);
+      return { ref, left: (this.left[ref] as PersonFeatures).id, odds };
+    });
+    return { right: f.id, candidates, weights, rest, identity: identityOf(f) };
   }
 
   /** The suggestions of one scored right record, given each candidate's final probability. */
@@ -173,8 +177,13 @@ export class LinkEngine {
 /** What `homeward link` keeps of one right record's candidates between scoring and writing. */
 export interface ScoredCandidates {
   right: string;
-  /** Candidates that may be shown, best first: left number and id, posterior odds alone, explanation. */
-  candidates: Array<{ ref: number; left: string; odds: number; why: Array<[MatchField, number]> }>;
+  /** Candidates that may be shown, best first: left number and id, posterior odds alone. */
+  candidates: Array<{ ref: number; left: string; odds: number }>;
+  /**
+   * Each candidate's field weights (its explanation), `MATCH_FIELDS.length` numbers per candidate in the
+   * order of `candidates`, NaN where a field was not compared. Compact: a million rows stay in memory.
+   */
+  weights: Float32Array;
   /** Summed odds of the candidates not listed (they compete, but are never shown). */
   rest: number;
   /** Enough of the right record to tell a duplicate request from another child (see `competeForLeft`). */
@@ -191,11 +200,8 @@ function identityOf(f: PersonFeatures): RecordIdentity {
   return { given: [...new Set(f.given.map(termKey))], birth: f.birth ? [f.birth.lo, f.birth.hi] : null };
 }
 
-function sameChild(a: RecordIdentity, b: RecordIdentity): boolean {
-  if (!a.given.some((g) => b.given.includes(g))) return false;
-  if (!a.birth || !b.birth) return true;
-  return Math.max(0, a.birth[0] - b.birth[1], b.birth[0] - a.birth[1]) <= 1.5;
-}
+/** Two requests naming one child alike (a given name in common) with births this close are one child. */
+const SAME_CHILD_YEARS = 1.5;
 
 /** How the odds of scored rows turn into probabilities: their scale and the mass of "no match". */
 export interface RowCalibration {
@@ -209,7 +215,10 @@ export interface RowCalibration {
  * Probabilities of one row before competition across rows: P(k) = s·oₖ / ((1 − ρ) + s·(rest + Σ o)).
  * By default, as the default parameters assume (ρ = 0.5, odds as scored).
  */
-export function rowProbabilities(row: ScoredCandidates, calibration: RowCalibration = { scale: 1, none: 0.5 }): Float64Array {
+export function rowProbabilities(
+  row: ScoredCandidates,
+  calibration: RowCalibration = { scale: 1, none: 0.5 },
+): Float64Array {
   const { scale, none } = calibration;
   let total = none + scale * row.rest;
   for (const c of row.candidates) total += scale * c.odds;
@@ -223,8 +232,9 @@ export function rowProbabilities(row: ScoredCandidates, calibration: RowCalibrat
 /**
  * Estimates ρ, the share of right records that have their match among the left records, from the scored
  * rows themselves (expectation–maximisation of the prior alone: each row's probability of being matched
- * at all, averaged, is the next estimate; m and u stay as they are). Returns ρ and the calibration of the
- * rows under it, relative to the rate the scorer assumed. ρ is clamped to [0.05, 0.95].
+ * at all, averaged, is the next estimate; m and u stay as they are; see the comment on look-alikes). Returns ρ and the calibration of the
+ * rows under it, relative to the rate the scorer assumed. ρ is clamped to [0.05, 0.95], and shrunk toward
+ * the assumed rate when there are few rows (as if 50 more rows had the assumed rate).
  */
 export function estimateMatchRate(
   rows: readonly ScoredCandidates[],
@@ -239,11 +249,19 @@ export function estimateMatchRate(
     let sum = 0;
     for (const row of rows) {
       let odds = row.rest;
-      for (const c of row.candidates) odds += c.odds;
+      let best = 0;
+      for (const c of row.candidates) {
+        odds += c.odds;
+        if (c.odds > best) best = c.odds;
+      }
       const s = scale * odds;
-      sum += Number.isFinite(s) ? s / (1 - rate + s) : 1;
+      // P(matched) counts the odds of every look-alike as if independent, which overstates it when a
+      // sought child has no match but several look-alikes; the best candidate alone understates it. Their
+      // midpoint tracks the true share within a few points on lists where 30 %, 75 % or 95 % were found.
+      sum += Number.isFinite(s) ? (0.5 * (scale * best + s)) / (1 - rate + s) : 1;
     }
-    const next = Math.min(0.95, Math.max(0.05, sum / rows.length));
+    // A few rows say little: they are weighed against PRIOR_ROWS rows at the assumed rate.
+    const next = Math.min(0.95, Math.max(0.05, (sum + PRIOR_ROWS * assumedRate) / (rows.length + PRIOR_ROWS)));
     if (Math.abs(next - rate) < 1e-4) {
       rate = next;
       break;
@@ -269,47 +287,110 @@ export function competeForLeft(
   const scale = options.scale ?? 1;
   const none = options.none ?? 0.5;
   const probs = rows.map((row) => rowProbabilities(row, { scale, none }));
-  const claims = new Map<number, Array<{ row: number; k: number }>>();
+  // Strong claims (P ≥ MIN_CLAIM before competition) take from the others; every claim on the same left
+  // record is discounted by them. Grouped by left record.
+  let takers = 0;
+  let maxRef = -1;
   rows.forEach((row, i) =>
     row.candidates.forEach((c, k) => {
-      const list = claims.get(c.ref);
-      if (list) list.push({ row: i, k });
-      else claims.set(c.ref, [{ row: i, k }]);
+      if (c.ref > maxRef) maxRef = c.ref;
+      if (((probs[i] as Float64Array)[k] as number) >= MIN_CLAIM) takers += 1;
     }),
   );
-  const contested = [...claims.values()].filter((list) => list.length > 1);
-  if (contested.length === 0) return probs;
+  const perRef = new Int32Array(maxRef + 2);
+  rows.forEach((row, i) =>
+    row.candidates.forEach((c, k) => {
+      if (((probs[i] as Float64Array)[k] as number) >= MIN_CLAIM) perRef[c.ref + 1] = (perRef[c.ref + 1] as number) + 1;
+    }),
+  );
+  for (let r = 1; r < perRef.length; r += 1) perRef[r] = (perRef[r] as number) + (perRef[r - 1] as number);
+  const fill = perRef.slice(0, perRef.length - 1);
+  const takerRow = new Int32Array(takers);
+  const takerK = new Int32Array(takers);
+  rows.forEach((row, i) =>
+    row.candidates.forEach((c, k) => {
+      if (((probs[i] as Float64Array)[k] as number) < MIN_CLAIM) return;
+      const at = fill[c.ref] as number;
+      takerRow[at] = i;
+      takerK[at] = k;
+      fill[c.ref] = at + 1;
+    }),
+  );
+  // Identities as numbers: given-name terms interned, births as spans (for `sameChild`, called often).
+  const termIds = new Map<string, number>();
+  const givenFrom = new Int32Array(rows.length + 1);
+  const givenIds: number[] = [];
+  const birthLo = new Float64Array(rows.length);
+  const birthHi = new Float64Array(rows.length);
+  rows.forEach((row, i) => {
+    givenFrom[i] = givenIds.length;
+    for (const g of row.identity.given) {
+      let id = termIds.get(g);
+      if (id === undefined) {
+        id = termIds.size;
+        termIds.set(g, id);
+      }
+      givenIds.push(id);
+    }
+    birthLo[i] = row.identity.birth ? row.identity.birth[0] : Number.NaN;
+    birthHi[i] = row.identity.birth ? row.identity.birth[1] : Number.NaN;
+  });
+  givenFrom[rows.length] = givenIds.length;
+  const oneChild = (a: number, b: number): boolean => {
+    let shared = false;
+    for (let x = givenFrom[a] as number; x < (givenFrom[a + 1] as number) && !shared; x += 1) {
+      for (let y = givenFrom[b] as number; y < (givenFrom[b + 1] as number); y += 1) {
+        if (givenIds[x] === givenIds[y]) {
+          shared = true;
+          break;
+        }
+      }
+    }
+    if (!shared) return false;
+    if (Number.isNaN(birthLo[a] as number) || Number.isNaN(birthLo[b] as number)) return true;
+    return (
+      Math.max(0, (birthLo[a] as number) - (birthHi[b] as number), (birthLo[b] as number) - (birthHi[a] as number)) <=
+      SAME_CHILD_YEARS
+    );
+  };
   const iterations = options.iterations ?? 5;
-  // For each contested claim, the claims on the same left record by right records that are not the same
-  // child (decided once: the comparison of identities does not change between iterations).
+  // For each claim on a left record that another right record claims strongly, those rivals (decided
+  // once: the comparison of identities does not change between iterations).
   const claimRow: number[] = [];
   const claimK: number[] = [];
   const rivalsFrom: number[] = [];
   const rivals: number[] = [];
-  for (const list of contested) {
-    const base = claimRow.length;
-    for (const c of list) {
-      claimRow.push(c.row);
-      claimK.push(c.k);
-    }
-    list.forEach((a, i) => {
-      rivalsFrom.push(rivals.length);
-      list.forEach((b, j) => {
-        if (i === j || b.row === a.row) return;
-        if (sameChild((rows[a.row] as ScoredCandidates).identity, (rows[b.row] as ScoredCandidates).identity)) return;
-        rivals.push(base + j);
-      });
-    });
-  }
+  rows.forEach((row, i) =>
+    row.candidates.forEach((c, k) => {
+      const from = perRef[c.ref] as number;
+      const to = perRef[c.ref + 1] as number;
+      let first = true;
+      for (let t = from; t < to; t += 1) {
+        const b = takerRow[t] as number;
+        if (b === i) continue;
+        if (oneChild(i, b)) continue;
+        if (first) {
+          claimRow.push(i);
+          claimK.push(k);
+          rivalsFrom.push(rivals.length);
+          first = false;
+        }
+        rivals.push(t);
+      }
+    }),
+  );
   rivalsFrom.push(rivals.length);
+  if (claimRow.length === 0) return probs;
+  const takerP = new Float64Array(takers);
   // taken[i][k]: probability that some other (distinct) right record is candidate k of row i.
   const taken = rows.map((row) => new Float64Array(row.candidates.length));
-  const claimed = new Float64Array(claimRow.length);
   for (let it = 0; it < iterations; it += 1) {
-    for (let c = 0; c < claimRow.length; c += 1) claimed[c] = (probs[claimRow[c] as number] as Float64Array)[claimK[c] as number] as number;
+    for (let t = 0; t < takers; t += 1)
+      takerP[t] = (probs[takerRow[t] as number] as Float64Array)[takerK[t] as number] as number;
     for (let c = 0; c < claimRow.length; c += 1) {
       let sum = 0;
-      for (let r = rivalsFrom[c] as number; r < (rivalsFrom[c + 1] as number); r += 1) sum += claimed[rivals[r] as number] as number;
+      for (let r = rivalsFrom[c] as number; r < (rivalsFrom[c + 1] as number); r += 1)
+        sum += takerP[rivals[r] as number] as number;
       (taken[claimRow[c] as number] as Float64Array)[claimK[c] as number] = Math.min(1, sum);
     }
     rows.forEach((row, i) => {
@@ -319,7 +400,8 @@ export function competeForLeft(
       if (!any) return;
       const p = probs[i] as Float64Array;
       let total = none + scale * row.rest;
-      for (let k = 0; k < t.length; k += 1) total += scale * (row.candidates[k] as { odds: number }).odds * (1 - (t[k] as number));
+      for (let k = 0; k < t.length; k += 1)
+        total += scale * (row.candidates[k] as { odds: number }).odds * (1 - (t[k] as number));
       for (let k = 0; k < t.length; k += 1) {
         const e = scale * (row.candidates[k] as { odds: number }).odds * (1 - (t[k] as number));
         const next = Number.isFinite(total) ? e / total : e === Infinity ? 1 : 0;
@@ -330,8 +412,68 @@ export function competeForLeft(
   return probs;
 }
 
+/**
+ * The match threshold that maximises the F1 of the match band as the probabilities themselves expect it:
+ * expected true positives above a threshold are the sum of the probabilities there, expected positives
+ * the sum over all rows of each row's probability of having a match at all. Calibrated probabilities make
+ * this about half the attainable F1; lists where few matches are clear get a lower threshold, lists of
+ * easy matches a higher one. Searched within [`lowest`, `highest`] in steps of 0.01.
+ */
+export function expectedF1Threshold(
+  rows: readonly ScoredCandidates[],
+  probabilities: readonly Float64Array[],
+  calibration: RowCalibration,
+  options: { lowest?: number; highest?: number } = {},
+): { threshold: number; expectedF1: number } {
+  const lowest = options.lowest ?? 0.25;
+  const highest = options.highest ?? 0.6;
+  const bins = 100;
+  const count = new Float64Array(bins + 1);
+  const mass = new Float64Array(bins + 1);
+  let truths = 0;
+  rows.forEach((row, i) => {
+    const p = probabilities[i] as Float64Array;
+    let listed = 0;
+    let odds = row.rest;
+    for (let k = 0; k < p.length; k += 1) {
+      const q = p[k] as number;
+      listed += q;
+      odds += (row.candidates[k] as { odds: number }).odds;
+      const b = Math.min(bins, Math.floor(q * bins));
+      count[b] = (count[b] as number) + 1;
+      mass[b] = (mass[b] as number) + q;
+    }
+    const rest = calibration.scale * row.rest;
+    const total = calibration.none + calibration.scale * odds;
+    truths += Math.min(1, listed + (Number.isFinite(total) && total > 0 ? rest / total : 0));
+  });
+  let best = { threshold: DEFAULT_MATCH_PARAMETERS.thresholds.match, expectedF1: 0 };
+  let tp = 0;
+  let positives = 0;
+  for (let b = bins; b >= 0; b -= 1) {
+    tp += mass[b] as number;
+    positives += count[b] as number;
+    const threshold = b / bins;
+    if (threshold > highest + 1e-9 || threshold < lowest - 1e-9) continue;
+    const f1 = positives + truths > 0 ? (2 * tp) / (positives + truths) : 0;
+    if (f1 > best.expectedF1) best = { threshold, expectedF1: f1 };
+  }
+  return best;
+}
+
+/** Pseudo-rows at the assumed match rate that the estimate from the data is weighed against. */
+const PRIOR_ROWS = 50;
+
+/** Claims below this probability (before competition) take nothing from other right records. */
+const MIN_CLAIM = 0.01;
+
 /** The suggestions (match or review bands, best first, at most `top`) of a row, given final probabilities. */
-export function suggestionsOf(row: ScoredCandidates, probabilities: ArrayLike<number>, scorer: MatchScorer, top: number): LinkSuggestion[] {
+export function suggestionsOf(
+  row: ScoredCandidates,
+  probabilities: ArrayLike<number>,
+  scorer: MatchScorer,
+  top: number,
+): LinkSuggestion[] {
   const found: Array<{ k: number; score: number; band: MatchBand }> = [];
   row.candidates.forEach((_, k) => {
     const probability = probabilities[k] ?? 0;
@@ -342,7 +484,14 @@ export function suggestionsOf(row: ScoredCandidates, probabilities: ArrayLike<nu
   found.sort((x, y) => y.score - x.score || (id(x.k) < id(y.k) ? -1 : id(x.k) > id(y.k) ? 1 : 0));
   return found.slice(0, top).map(({ k, score, band }) => {
     const c = row.candidates[k] as ScoredCandidates['candidates'][number];
-    return { left: c.left, right: row.right, score, band, why: c.why };
+    const fields = MATCH_FIELDS.length;
+    return {
+      left: c.left,
+      right: row.right,
+      score,
+      band,
+      why: scorer.explain(row.weights.subarray(k * fields, (k + 1) * fields)),
+    };
   });
 }
 

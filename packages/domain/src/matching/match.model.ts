@@ -71,9 +71,10 @@ export interface MatchParameters {
  * mother's name a little less often; an age estimate is within a year mostly and two or more years off in
  * about 1 case in 7; sex is wrong in about 3 in 100. u (how often two different children agree by chance)
  * is what random pairs of an Arabic shelter list and Azerbaijani and Russian requests show (`estimateU`;
- * `homeward link` re-estimates it on its own two files). The match band starts at 0.45, about half the
+ * `homeward link` re-estimates it on its own two files). The match band starts at 0.4, about half the
  * F1 attainable, which is where calibrated probabilities maximise it; on synthetic lists where 30 %, 75 %
- * and 95 % of the sought children were found, F1 is within a point of its best from 0.4 to 0.5 (2025.3).
+ * and 95 % of the sought children were found, F1 at 0.4 is within 0.3 points of its best. Review starts
+ * at 0.0005: the tenth-best candidate of a sought child is still worth listing at 1 chance in 2,000 (2025.3).
  */
 export const DEFAULT_MATCH_PARAMETERS: MatchParameters = {
   format: 'homeward.match-parameters/1',
@@ -81,7 +82,7 @@ export const DEFAULT_MATCH_PARAMETERS: MatchParameters = {
   prior: null,
   matchRate: 0.5,
   tfMinU: 2e-4,
-  thresholds: { match: 0.45, review: 0.0005 },
+  thresholds: { match: 0.4, review: 0.0005 },
   fields: {
     given: { m: [0.85, 0.05, 0.06, 0.04], u: [0.0081, 0.0015, 0.0199, 0.9705] },
     father: { m: [0.86, 0.05, 0.05, 0.04], u: [0.0138, 0.0013, 0.0204, 0.9645] },

@@ -36,12 +36,19 @@ function normalise(counts: number[], smoothing: number): number[] {
  * one record of each list (what linking two lists compares: an Arabic shelter list against Latin and
  * Cyrillic requests agrees by chance differently than either list with itself). Random pairs are
  * non-matches with overwhelming probability, so level frequencies among them are u. Deterministic for a
- * seed.
+ * seed. With `minCount`, a level seen fewer times keeps its prior u; with `monotone`, a worse level's u is
+ * raised where needed so that it never weighs more than a better level (u then need not sum to 1).
  */
 export function estimateU(
   records: readonly PersonFeatures[],
   params: MatchParameters,
-  options: { pairs?: number; seed?: number; other?: readonly PersonFeatures[]; minCount?: number } = {},
+  options: {
+    pairs?: number;
+    seed?: number;
+    other?: readonly PersonFeatures[];
+    minCount?: number;
+    monotone?: boolean;
+  } = {},
 ): MatchParameters {
   const n = records.length;
   const other = options.other;
@@ -73,7 +80,15 @@ export function estimateU(
     const estimated = normalise(row, 0.5);
     // A level (almost) never seen among random pairs (one country only; no exact dates on either side)
     // says nothing about how rare it is by chance: keep the prior u rather than a tiny estimate.
-    fields[field].u = estimated.map((u, l) => ((row[l] ?? 0) < minCount ? (params.fields[field].u[l] ?? u) : u));
+    const u = estimated.map((x, l) => ((row[l] ?? 0) < minCount ? (params.fields[field].u[l] ?? x) : x));
+    // Levels are ordered: a worse level never weighs more than a better one (a rare phonetic agreement
+    // among random pairs does not make it better evidence than an exact one).
+    const m = fields[field].m;
+    for (let l = 1; options.monotone === true && l < u.length; l += 1) {
+      const better = Math.log2((m[l - 1] ?? 1e-9) / (u[l - 1] ?? 1));
+      if (Math.log2((m[l] ?? 1e-9) / (u[l] ?? 1)) > better) u[l] = (m[l] ?? 1e-9) / 2 ** better;
+    }
+    fields[field].u = u;
   });
   return { ...params, fields, version: `${params.version}+u` };
 }

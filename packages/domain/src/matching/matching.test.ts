@@ -214,16 +214,16 @@ describe('linking lists of distinct people', () => {
   });
 
   it('shares the prior between "this candidate" and "none of them"', () => {
-    const row: ScoredCandidates = { right: 'R', candidates: [{ ref: 0, left: 'L', odds: 1, why: [] }], rest: 0, identity: { given: [], birth: null } };
+    const row: ScoredCandidates = { right: 'R', candidates: [{ ref: 0, left: 'L', odds: 1 }], weights: new Float32Array(10), rest: 0, identity: { given: [], birth: null } };
     expect(rowProbabilities(row, { scale: 1, none: 0.5 })[0]).toBeCloseTo(2 / 3, 9);
     expect(rowProbabilities(row, { scale: 1, none: 1 })[0]).toBeCloseTo(0.5, 9);
     expect(competeForLeft([row], { none: 0.5 })[0]?.[0]).toBeCloseTo(2 / 3, 9);
   });
 
   it('estimates the share of records that have a match from the scores', () => {
-    const strong = (i: number): ScoredCandidates => ({ right: `S${i}`, candidates: [{ ref: i, left: `L${i}`, odds: 1000, why: [] }], rest: 0, identity: { given: [], birth: null } });
-    const none = (i: number): ScoredCandidates => ({ right: `N${i}`, candidates: [], rest: 0.001, identity: { given: [], birth: null } });
-    const rows = [...Array.from({ length: 30 }, (_, i) => strong(i)), ...Array.from({ length: 70 }, (_, i) => none(i))];
+    const strong = (i: number): ScoredCandidates => ({ right: `S${i}`, candidates: [{ ref: i, left: `L${i}`, odds: 1000 }], weights: new Float32Array(10), rest: 0, identity: { given: [], birth: null } });
+    const none = (i: number): ScoredCandidates => ({ right: `N${i}`, candidates: [], weights: new Float32Array(0), rest: 0.001, identity: { given: [], birth: null } });
+    const rows = [...Array.from({ length: 300 }, (_, i) => strong(i)), ...Array.from({ length: 700 }, (_, i) => none(i))];
     const { rate } = estimateMatchRate(rows, 0.5);
     expect(rate).toBeGreaterThan(0.25);
     expect(rate).toBeLessThan(0.35);

@@ -234,12 +234,25 @@ export function compareIds(x: number, y: number): number {
     const yv = d[oy + ASKELV] as number;
     const yu = d[oy + ASKELU] as number;
     if (xa === ya || xv === ya || xu === ya || xa === yv || xa === yu || xv === yv || xu === yu) return EXACT;
-    if (d[ox + SKEL] === d[oy + SKEL] || d[ox + SKELV] === d[oy + SKEL] || d[ox + SKELU] === d[oy + SKEL] || d[ox + SKEL] === d[oy + SKELV] || d[ox + SKEL] === d[oy + SKELU]) return PHONETIC;
+    if (
+      d[ox + SKEL] === d[oy + SKEL] ||
+      d[ox + SKELV] === d[oy + SKEL] ||
+      d[ox + SKELU] === d[oy + SKEL] ||
+      d[ox + SKEL] === d[oy + SKELV] ||
+      d[ox + SKEL] === d[oy + SKELU]
+    )
+      return PHONETIC;
   } else {
     if (d[ox + FINE] === d[oy + FINE]) return EXACT;
     if (d[ox + FOLD] === d[oy + FOLD] || d[ox + SKEL] === d[oy + SKEL]) return PHONETIC;
   }
-  return fuzzyIds(x, y, vowelless, (d[ox + FMASK] as number) ^ (d[oy + FMASK] as number), (d[ox + SMASK] as number) ^ (d[oy + SMASK] as number))
+  return fuzzyIds(
+    x,
+    y,
+    vowelless,
+    (d[ox + FMASK] as number) ^ (d[oy + FMASK] as number),
+    (d[ox + SMASK] as number) ^ (d[oy + SMASK] as number),
+  )
     ? FUZZY
     : DISAGREE;
 }
@@ -262,4 +275,3 @@ export function compareIdSets(a: Int32Array, b: Int32Array): number {
   }
   return best;
 }
-

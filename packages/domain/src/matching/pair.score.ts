@@ -235,7 +235,7 @@ export class MatchScorer {
   }
 
   /** Per-field weights (NaN where not compared) as `why` pairs, rounded to 0.1. */
-  explain(weights: Float64Array): Array<[MatchField, number]> {
+  explain(weights: ArrayLike<number>): Array<[MatchField, number]> {
     const why: Array<[MatchField, number]> = [];
     for (let i = 0; i < MATCH_FIELDS.length; i += 1) {
       const w = weights[i] ?? Number.NaN;
