@@ -16,6 +16,8 @@ export interface Violation {
  * critical violations; minor and moderate ones are left to review.
  */
 export async function seriousViolations(page: Page): Promise<Violation[]> {
+  // A drawer or dialog still fading in has half-transparent text: measure colours once transitions end.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   const loaded = await page.evaluate(() => 'axe' in window);
   // Evaluated through the DevTools protocol, so the app's Content-Security-Policy (no inline scripts) stays on.
   if (!loaded) await page.evaluate(axe.source);
