@@ -17,7 +17,12 @@ export interface Violation {
  */
 export async function seriousViolations(page: Page): Promise<Violation[]> {
   // A drawer or dialog still fading in has half-transparent text: measure colours once transitions end.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  // Endless animations (a loader, a striped progress bar) are skipped, and the wait is capped at 2 s.
+  await page.evaluate(() => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity);
+    const ended = Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    return Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 2000))]);
+  });
   const loaded = await page.evaluate(() => 'axe' in window);
   // Evaluated through the DevTools protocol, so the app's Content-Security-Policy (no inline scripts) stays on.
   if (!loaded) await page.evaluate(axe.source);
