@@ -13,6 +13,7 @@ import { migrateToLatest } from './db/migrate';
 import { installAccessControl, type RouteDeclaration } from './lib/access';
 import type { AppContext } from './lib/context';
 import { installErrorHandling, loggableError } from './lib/errors';
+import { installReadAudits } from './lib/read-audit';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { loadSecretKey, SecretBox } from './modules/auth/secret-box';
@@ -115,6 +116,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     app.setValidatorCompiler(validatorCompiler);
     app.setSerializerCompiler(serializerCompiler);
     installErrorHandling(app);
+    installReadAudits(app, database.db);
     await app.register(cookie);
     installAccessControl(app, ctx, routes);
     await app.register(swagger, {

@@ -414,6 +414,13 @@ export interface PersonNameWordsTable {
   person_id: string;
 }
 
+/** Each case under each current name word of its person, in list order (migration 0011, trigger-maintained). */
+export interface CaseNameWordsTable {
+  word: string;
+  created_at: Date;
+  case_id: string;
+}
+
 /** A change to a case that leaves no row of its own (priority, flags, family, task reassigned or rescheduled). */
 export interface CaseEventsTable {
   id: Generated<string>;
@@ -544,6 +551,7 @@ export interface Database {
   name_words: NameWordsTable;
   name_word_keys: NameWordKeysTable;
   person_name_words: PersonNameWordsTable;
+  case_name_words: CaseNameWordsTable;
   case_events: CaseEventsTable;
   sheet_mappings: SheetMappingsTable;
   sheet_imports: SheetImportsTable;

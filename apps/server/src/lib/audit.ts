@@ -53,6 +53,14 @@ export function auditHash(prevHash: string, entry: HashInput): string {
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
+/** One entry to append: who, what, for which request, and when it happened. */
+export interface PendingAudit {
+  actor: AuditActor;
+  event: AuditEvent;
+  requestId: string | null;
+  at: Date;
+}
+
 /**
  * Append one entry. Call it inside the transaction of the change it records (the entry commits or rolls
  * back with the change). A transaction-scoped advisory lock keeps the chain linear under concurrency.
@@ -63,23 +71,28 @@ export async function recordAudit(
   event: AuditEvent,
   requestId: string | null,
 ): Promise<void> {
+  await appendAudits(trx, [{ actor, event, requestId, at: new Date() }]);
+}
+
+/** Append entries in their order as one stretch of the chain: one lock and one insert for all of them. */
+export async function appendAudits(trx: Transaction<Database>, entries: readonly PendingAudit[]): Promise<void> {
+  if (entries.length === 0) return;
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const entry: HashInput = {
-    at: new Date().toISOString(),
-    actorUserId: actor.userId,
-    actorRoles: actor.roles,
-    action: event.action,
-    targetType: event.targetType ?? null,
-    targetIds: event.targetIds ?? [],
-    requestId,
-    details: event.details ?? {},
-  };
-  const hash = auditHash(prevHash, entry);
-  await trx
-    .insertInto('audit_log')
-    .values({
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = entries.map(({ actor, event, requestId, at }) => {
+    const entry: HashInput = {
+      at: at.toISOString(),
+      actorUserId: actor.userId,
+      actorRoles: actor.roles,
+      action: event.action,
+      targetType: event.targetType ?? null,
+      targetIds: event.targetIds ?? [],
+      requestId,
+      details: event.details ?? {},
+    };
+    const hash = auditHash(prevHash, entry);
+    const row = {
       at: new Date(entry.at),
       actor_user_id: entry.actorUserId,
       actor_roles: [...entry.actorRoles],
@@ -90,8 +103,12 @@ export async function recordAudit(
       details: JSON.stringify(entry.details),
       prev_hash: prevHash,
       hash,
-    })
-    .execute();
+    };
+    prevHash = hash;
+    return row;
+  });
+  // The rows take their sequence numbers in the order given, which is the order of the chain.
+  await trx.insertInto('audit_log').values(rows).execute();
 }
 
 /** The outcome of recomputing the chain: the first entry that does not fit, if any. */

@@ -8,6 +8,7 @@ import * as m0006 from './0006-matching-keys';
 import * as m0008 from './0008-tracing-details';
 import * as m0009 from './0009-name-words';
 import * as m0010 from './0010-case-events';
+import * as m0011 from './0011-case-name-words';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-tracing-details': m0008,
   '0009-name-words': m0009,
   '0010-case-events': m0010,
+  '0011-case-name-words': m0011,
 };

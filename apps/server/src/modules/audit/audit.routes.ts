@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { auditListQuerySchema, auditListResponseSchema, auditVerifyResponseSchema, type AuditEntryView } from '@homeward/domain';
-import { recordAudit, verifyAuditChain } from '../../lib/audit';
+import { verifyAuditChain } from '../../lib/audit';
+import { recordReadAudit } from '../../lib/read-audit';
 import type { AppContext } from '../../lib/context';
 import { auditActorOf, typed } from '../../lib/route-helpers';
 import { inTransaction } from '../../lib/transaction';
@@ -33,7 +34,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
         requestId: r.request_id,
         hash: r.hash,
       }));
-      await inTransaction(db, (trx) => recordAudit(trx, auditActorOf(request), { action: 'audit.read', details: { entries: entries.length } }, request.id));
+      await inTransaction(db, (trx) => recordReadAudit(trx, auditActorOf(request), { action: 'audit.read', details: { entries: entries.length } }, request.id));
       return { entries, nextBefore: rows.length === limit ? (entries.at(-1)?.seq ?? null) : null };
     },
   );
@@ -44,7 +45,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) => {
       const result = await verifyAuditChain(db);
       await inTransaction(db, (trx) =>
-        recordAudit(trx, auditActorOf(request), { action: 'audit.verify', details: { ok: result.ok, checked: result.checked } }, request.id),
+        recordReadAudit(trx, auditActorOf(request), { action: 'audit.verify', details: { ok: result.ok, checked: result.checked } }, request.id),
       );
       return result;
     },

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { bandBirthYears, type CaseListQuery, type RequirementFacts, type Scope } from '@homeward/domain';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../lib/context';
-import { peopleNamedLike } from '../people/identity.repository';
+import { dictionaryWordsLike, queryWordsOf } from '../people/identity.repository';
 import { personInScope } from '../people/people.policy';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -47,7 +47,8 @@ export async function findCaseInScope(db: Db, actor: Actor, scope: Scope, id: st
 }
 
 /** Cases in scope with the list filters; keyset pagination on (created_at, id), newest first. */
-export async function listCasesInScope(db: Db, actor: Actor, scope: Scope, query: CaseListQuery & { searchText?: string; namedPersonIds?: string[] | null }): Promise<CaseRow[]> {
+export async function listCasesInScope(db: Db, actor: Actor, scope: Scope, query: CaseListQuery & { searchText?: string }): Promise<CaseRow[]> {
+  const after = keysetOf(query.after);
   let q = caseQuery(db).where(personInScope(actor, scope));
   if (query.includeClosed !== 'true') q = q.where('cases.closed_at', 'is', null);
   if (query.stage) q = q.where('cases.stage', '=', query.stage);
@@ -64,18 +65,39 @@ export async function listCasesInScope(db: Db, actor: Actor, scope: Scope, query
     const years = bandBirthYears(query.ageBand, new Date().getUTCFullYear());
     q = q.where('people.birth_year_max', '>=', years.min).where('people.birth_year_min', '<=', years.max);
   }
-  if (query.searchText) {
-    // The name-word dictionary finds the matching people first; their cases are then filtered.
-    q = query.namedPersonIds ? q.where(sql<boolean>`cases.person_id = ANY(${query.namedPersonIds}::uuid[])`) : q.where(peopleNamedLike(query.searchText));
+  if (query.searchText !== undefined) return listNamedCases(q, query.searchText, after, query.limit);
+  if (after) q = q.where((eb) => eb.or([eb('cases.created_at', '<', after.at), eb.and([eb('cases.created_at', '=', after.at), eb('cases.id', '<', after.id)])]));
+  return q.orderBy('cases.created_at', 'desc').orderBy('cases.id', 'desc').limit(query.limit).execute();
+}
+
+function keysetOf(after: string | undefined): { at: Date; id: string } | null {
+  const [at, id] = after?.split('|') ?? [];
+  return at && id ? { at: new Date(at), id } : null;
+}
+
+/**
+ * The named cases come from case_name_words (migration 0011), newest first, read from the index alone:
+ * every query word must be among the words of the case's person (as the dictionary has it: the same, one
+ * edit away, or beginning with it). Only a window of the newest such cases is joined and filtered; when
+ * the other filters leave too few of them, the search runs again over all of them.
+ */
+async function listNamedCases(q: ReturnType<typeof caseQuery>, searchText: string, after: { at: Date; id: string } | null, limit: number): Promise<CaseRow[]> {
+  const words = queryWordsOf(searchText);
+  if (words.length === 0) return [];
+  const sets = words.map((w) => sql`SELECT DISTINCT created_at, case_id FROM case_name_words WHERE word IN (${dictionaryWordsLike(w)})`);
+  const older = after ? sql`WHERE (created_at, case_id) < (${after.at}, ${after.id}::uuid)` : sql``;
+  for (const window of [Math.max(200, limit * 10), null]) {
+    const hits = sql<{ created_at: Date; case_id: string }>`(SELECT created_at, case_id FROM (${sql.join(sets, sql` INTERSECT `)}) AS named ${older}
+      ORDER BY created_at DESC, case_id DESC ${window === null ? sql`` : sql`LIMIT ${window}`})`;
+    const rows = await q
+      .innerJoin(hits.as('hits'), 'hits.case_id', 'cases.id')
+      .orderBy('hits.created_at', 'desc')
+      .orderBy('hits.case_id', 'desc')
+      .limit(limit)
+      .execute();
+    if (rows.length === limit || window === null) return rows;
   }
-  if (query.after) {
-    const [at, id] = query.after.split('|');
-    if (at && id) q = q.where((eb) => eb.or([eb('cases.created_at', '<', new Date(at)), eb.and([eb('cases.created_at', '=', new Date(at)), eb('cases.id', '<', id)])]));
-  }
-  // With the people found by name in hand (a few thousand at most), their cases are fetched by person and
-  // sorted; ordering by an expression keeps the planner from walking every case in date order instead.
-  const newestFirst = query.namedPersonIds ? sql`cases.created_at + interval '0 seconds'` : sql.ref('cases.created_at');
-  return q.orderBy(newestFirst, 'desc').orderBy('cases.id', 'desc').limit(query.limit).execute();
+  return [];
 }
 
 /** The facts the workflow's requirements are checked against, for one case. */

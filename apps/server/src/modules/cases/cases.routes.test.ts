@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '@homeward/domain';
+import { nameSearchText, type Role } from '@homeward/domain';
 import { buildMission, buildTeam, buildUser, sessionCookie } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 
@@ -151,5 +152,63 @@ describe('case list', () => {
     const second = (await t.app.inject({ method: 'GET', url: `/api/cases?limit=2&after=${encodeURIComponent(first.nextAfter)}`, headers: as('consular_officer') })).json();
     const overlap = second.cases.filter((c: { id: string }) => first.cases.some((f: { id: string }) => f.id === c.id));
     expect(overlap).toEqual([]);
+  });
+
+  /** Many people with the same given name at once (straight into the tables, as an import would). */
+  async function bulkNamed(count: number, given: string, family: string, stageOf: (i: number) => string) {
+    const db = t.database.db;
+    const missionId = t.app.homeward.missionId;
+    const people = Array.from({ length: count }, (_, i) => ({ id: randomUUID(), caseId: randomUUID(), stage: stageOf(i) }));
+    await db.insertInto('people').values(people.map((p) => ({ id: p.id, mission_id: missionId, sex: 'F' }))).execute();
+    await db
+      .insertInto('person_names')
+      .values(people.map((p) => ({ person_id: p.id, given, family, script: 'Latn', kind: 'reported', source: 'import', search_text: nameSearchText({ given, family }) })))
+      .execute();
+    for (const [i, p] of people.entries()) {
+      // One at a time, so that each case is newer than the one before.
+      await db.insertInto('cases').values({ id: p.caseId, reference: `C-N-${i}-${p.caseId.slice(0, 6)}`, person_id: p.id, kind: 'child', stage: p.stage, mission_id: missionId }).execute();
+    }
+    return people.map((p) => p.caseId);
+  }
+
+  it('finds a common name newest first, page after page, also when the other filters leave few of its cases', async () => {
+    // 230 people called Nərgiz: more than the newest few hundred the search looks at first.
+    const all = await bulkNamed(230, 'Nərgiz', 'Səfərova', (i) => (i < 3 ? 'registered' : 'reported'));
+    // Newest first, as the list orders them (cases opened in the same clock tick by id, descending).
+    const rows = await t.database.db.selectFrom('cases').select(['id', 'created_at']).where('id', 'in', all).execute();
+    const newestFirst = rows
+      .sort((x, y) => y.created_at.getTime() - x.created_at.getTime() || (x.id < y.id ? 1 : -1))
+      .map((r) => r.id);
+    const page = async (qs: string) => (await t.app.inject({ method: 'GET', url: `/api/cases?${qs}`, headers: as('consular_officer') })).json() as { cases: { id: string }[]; nextAfter: string | null };
+    const seen: string[] = [];
+    let next: string | null = null;
+    do {
+      const p = await page(`q=${encodeURIComponent('Nargiz')}&limit=100${next ? `&after=${encodeURIComponent(next)}` : ''}`);
+      seen.push(...p.cases.map((c) => c.id));
+      next = p.nextAfter;
+    } while (next);
+    expect(seen).toEqual(newestFirst);
+
+    // Only the three oldest are registered: found although the newest 200 named cases are not.
+    const registered = await page(`q=${encodeURIComponent('Наргиз')}&stage=registered&limit=10`);
+    expect(new Set(registered.cases.map((c) => c.id))).toEqual(new Set(all.slice(0, 3)));
+    // Every word must match, given and family name.
+    expect((await page(`q=${encodeURIComponent('Nərgiz Səfərova')}&limit=5`)).cases.map((c) => c.id)).toEqual(newestFirst.slice(0, 5));
+    expect((await page(`q=${encodeURIComponent('Nərgiz Quliyeva')}&limit=5`)).cases).toEqual([]);
+  });
+
+  it('finds a case by a corrected name, and no longer by the spelling it replaced', async () => {
+    const child = await registerChild('Gülnarə');
+    const names = (await t.app.inject({ method: 'GET', url: `/api/registry/people/${child.id}`, headers: as('consular_officer') })).json().names as { id: string }[];
+    const corrected = await t.app.inject({
+      method: 'POST',
+      url: `/api/registry/people/${child.id}/names/${names[0]!.id}/corrections`,
+      headers: as('consular_officer'),
+      payload: { given: 'Təranə', source: 'document', reason: 'Birth certificate' },
+    });
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    const ids = async (q: string) => (await t.app.inject({ method: 'GET', url: `/api/cases?q=${encodeURIComponent(q)}`, headers: as('consular_officer') })).json().cases.map((c: { id: string }) => c.id);
+    expect(await ids('Təranə')).toContain(child.caseId);
+    expect(await ids('Gülnarə')).not.toContain(child.caseId);
   });
 });

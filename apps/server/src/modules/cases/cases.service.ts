@@ -15,18 +15,15 @@ import {
 import type { Database } from '../../db/schema';
 import { auditActor, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
+import { recordReadAudit } from '../../lib/read-audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
-import { peopleNamedLikeIds } from '../people/identity.repository';
 
 import { personInScope } from '../people/people.policy';
 import { findPersonInScope } from '../people/people.repository';
 import { findCaseInScope, insertCaseEvents, listCasesInScope, requirementFacts, type CaseEvent, type CaseRow } from './cases.repository';
 import { caseTimeline } from './case-timeline';
 import { loadWorkflow } from './workflows.repository';
-
-/** Up to this many people found by name are fetched by id; beyond it the name is no filter worth planning around. */
-const NAMED_PEOPLE_CAP = 20_000;
 
 type Trx = Transaction<Database>;
 const DAY = 86_400_000;
@@ -104,10 +101,8 @@ export async function listCases(trx: Trx, actor: Actor, query: CaseListQuery, re
   if (query.q && !readableCategoriesForRoles(actor.roles).includes('identity')) {
     throw new AppError('forbidden', 'Your role may not search by name.');
   }
-  let namedPersonIds: string[] | null = null;
-  if (searchText) namedPersonIds = await peopleNamedLikeIds(trx, searchText, NAMED_PEOPLE_CAP);
-  const rows = await listCasesInScope(trx, actor, scope, { ...query, ...(searchText ? { searchText, namedPersonIds } : {}) });
-  await recordAudit(trx, auditActor(actor), { action: 'case.list', targetType: 'case', targetIds: rows.map((r) => r.id) }, requestId);
+  const rows = await listCasesInScope(trx, actor, scope, { ...query, ...(searchText ? { searchText } : {}) });
+  await recordReadAudit(trx, auditActor(actor), { action: 'case.list', targetType: 'case', targetIds: rows.map((r) => r.id) }, requestId);
   const last = rows.at(-1);
   return {
     cases: rows.map((r) => presentCase(actor, r)),
@@ -139,7 +134,7 @@ export async function caseDetail(trx: Trx, actor: Actor, id: string, requestId: 
       .execute(),
     caseTimeline(trx, row, readable),
   ]);
-  await recordAudit(trx, auditActor(actor), { action: 'case.read', targetType: 'case', targetIds: [id, row.person_id] }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'case.read', targetType: 'case', targetIds: [id, row.person_id] }, requestId);
   const today = new Date().toISOString().slice(0, 10);
   return {
     case: presentCase(actor, row),
@@ -287,7 +282,7 @@ export async function myTasks(trx: Trx, actor: Actor, requestId: string) {
     .orderBy('tasks.due_on', (ob) => ob.asc().nullsLast())
     .limit(500)
     .execute();
-  await recordAudit(trx, auditActor(actor), { action: 'task.list_mine', targetType: 'case', targetIds: rows.map((r) => r.case_id) }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'task.list_mine', targetType: 'case', targetIds: rows.map((r) => r.case_id) }, requestId);
   const today = new Date().toISOString().slice(0, 10);
   return rows.map((r) => presentTask(r, today));
 }

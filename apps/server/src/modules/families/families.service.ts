@@ -4,6 +4,7 @@ import type { RelationshipKind } from '@homeward/domain';
 import type { Database } from '../../db/schema';
 import { auditActor, requireCategory, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
+import { recordReadAudit } from '../../lib/read-audit';
 import type { Actor } from '../../lib/context';
 import { notFound } from '../../lib/errors';
 import { personInScope } from '../people/people.policy';
@@ -67,7 +68,7 @@ export async function familyView(trx: Trx, actor: Actor, id: string, requestId: 
         .where('superseded_at', 'is', null)
         .execute()
     : [];
-  await recordAudit(trx, auditActor(actor), { action: 'family.read', targetType: 'family', targetIds: [id, ...visibleIds] }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'family.read', targetType: 'family', targetIds: [id, ...visibleIds] }, requestId);
   return {
     id,
     label: family.label,

@@ -6,6 +6,7 @@ import { answerKinshipQuestion, KinshipInputError, markerKey, type KinshipAnswer
 import type { Database } from '../../db/schema';
 import { auditActor, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
+import { recordReadAudit } from '../../lib/read-audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { namesOf } from '../people/identity.repository';
@@ -149,7 +150,7 @@ export async function personAnalyses(trx: Trx, actor: Actor, personId: string, r
   requireGenetic(actor);
   if ((await peopleInScope(trx, actor, scope, [personId])).length === 0) throw notFound('person');
   const rows = actor.missionId === null ? [] : await analysesOfPerson(trx, actor.missionId, personId, 50);
-  await recordAudit(trx, auditActor(actor), { action: 'genetic.list_analyses', targetType: 'person', targetIds: [personId] }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'genetic.list_analyses', targetType: 'person', targetIds: [personId] }, requestId);
   return rows.map((r) => {
     const answer = r.answer as KinshipAnswer;
     return { id: r.id, createdAt: r.created_at.toISOString(), lr: answer.lr, log10Lr: answer.log10_lr, conclusion: answer.conclusion, verbal: answer.verbal, people: r.person_ids, frequencies: r.frequencies_name };

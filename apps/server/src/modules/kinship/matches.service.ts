@@ -3,6 +3,7 @@ import { readableCategoriesForRoles, type RelationshipKind } from '@homeward/dom
 import type { Database } from '../../db/schema';
 import { auditActor, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
+import { recordReadAudit } from '../../lib/read-audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { linkPeople } from '../people/identity.service';
@@ -45,7 +46,7 @@ export async function readScreen(trx: Trx, actor: Actor, id: string, requestId: 
   const row = await findScreen(trx, id);
   if (!row || row.mission_id !== actor.missionId) throw notFound('screen');
   const matches = await matchesOfScreen(trx, id);
-  await recordAudit(trx, auditActor(actor), { action: 'genetic.read_screen', targetType: 'kinship_screen', targetIds: [id] }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'genetic.read_screen', targetType: 'kinship_screen', targetIds: [id] }, requestId);
   const summary = (row.summary ?? null) as ScreenView['summary'];
   const candidates = summary ? [...summary.bestPerChild.flat(), ...summary.bestPerFamily.flat(), ...summary.undisputed] : [];
   const personIds = [...candidates.map((c) => c.child), ...matches.flatMap((m) => [m.child_person_id, ...(m.relatives as MatchView['relatives']).map((r) => r.personId)])];

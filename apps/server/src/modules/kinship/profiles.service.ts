@@ -12,6 +12,7 @@ import {
 import type { Database } from '../../db/schema';
 import { auditActor, requireCategory, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
+import { recordReadAudit } from '../../lib/read-audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import type { ProfileCorrectionRequest, ProfileImportRequest, ProfileListQuery, ProfileSummary, ProfileView } from '@homeward/domain';
@@ -209,7 +210,7 @@ export async function readProfile(trx: Trx, actor: Actor, personId: string, requ
   const versions = await profileVersions(trx, personId);
   const events = await profileEvents(trx, versions.map((v) => v.id));
   const versionOf = new Map(versions.map((v) => [v.id, v.version]));
-  await recordAudit(trx, auditActor(actor), { action: 'genetic.read', targetType: 'person', targetIds: [personId, current.id] }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'genetic.read', targetType: 'person', targetIds: [personId, current.id] }, requestId);
   return {
     id: current.id,
     personId,
@@ -245,7 +246,7 @@ export async function listProfiles(trx: Trx, actor: Actor, query: ProfileListQue
   requireGenetic(actor);
   const rows = await profileSummaries(trx, actor, scope, query);
   if (rows.length > 0) {
-    await recordAudit(trx, auditActor(actor), { action: 'genetic.list', targetType: 'person', targetIds: rows.map((r) => r.person_id), details: { kind: query.kind ?? null } }, requestId);
+    await recordReadAudit(trx, auditActor(actor), { action: 'genetic.list', targetType: 'person', targetIds: rows.map((r) => r.person_id), details: { kind: query.kind ?? null } }, requestId);
   }
   return rows.map((r) => ({
     profileId: r.id,

@@ -16,6 +16,7 @@ import type { PersonRecord as EngineRecord } from '@homeward/domain/person-recor
 import type { Database } from '../../db/schema';
 import { auditActor, requireCategory, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
+import { recordReadAudit } from '../../lib/read-audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { addTask, openCase } from '../cases/cases.service';
@@ -71,7 +72,7 @@ export async function listSuggestions(trx: Trx, actor: Actor, query: MatchQueueQ
   const statuses = query.status === 'open' ? ['proposed', 'unsure'] : [query.status];
   const rows = await queuePage(trx, { missionId, kind: query.kind, statuses, band: query.band, after: decodeCursor(query.after), limit: query.limit });
   const people = [...new Set(rows.flatMap((r) => [r.person_a, r.person_b]))];
-  await recordAudit(trx, auditActor(actor), { action: 'match.list', targetType: 'person', targetIds: people }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'match.list', targetType: 'person', targetIds: people }, requestId);
   const last = rows.at(-1);
   return {
     items: rows.map((r) => ({
@@ -166,7 +167,7 @@ export async function readSuggestion(trx: Trx, actor: Actor, id: string, request
   const missionId = requireMissionScope(actor, 'matching.review');
   const s = await suggestionInMission(trx, missionId, id);
   const [a, b] = [await presentSide(trx, s.person_a), await presentSide(trx, s.person_b)];
-  await recordAudit(trx, auditActor(actor), { action: 'match.read', targetType: 'person', targetIds: [s.person_a, s.person_b, s.id] }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'match.read', targetType: 'person', targetIds: [s.person_a, s.person_b, s.id] }, requestId);
   const explanation = s.explanation as Partial<PairExplanation> | null;
   return {
     id: s.id,
@@ -398,6 +399,6 @@ export async function searchCandidates(trx: Trx, actor: Actor, input: MatchCandi
   }
   scored.sort((x, y) => y.probability - x.probability || (x.id < y.id ? -1 : 1));
   const top = scored.slice(0, input.limit ?? 8);
-  await recordAudit(trx, auditActor(actor), { action: 'person.search', targetType: 'person', targetIds: top.map((c) => c.id), details: { engine: 'matching' } }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'person.search', targetType: 'person', targetIds: top.map((c) => c.id), details: { engine: 'matching' } }, requestId);
   return top;
 }

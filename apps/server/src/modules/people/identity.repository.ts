@@ -110,17 +110,33 @@ const MAX_QUERY_WORDS = 6;
 /** Shortest query word that also matches as the beginning of longer words (a name being typed). */
 const MIN_PREFIX = 3;
 
+/** The words of a (folded) query that take part in a name search, each once. */
+export function queryWordsOf(query: string): string[] {
+  return [...new Set(query.split(' ').filter(Boolean))].slice(0, MAX_QUERY_WORDS);
+}
+
+/**
+ * The lookup keys of a word, exactly as migration 0009's name_word_keys_of files the dictionary: the word
+ * itself and, from four letters on, each form with one letter deleted. Made here, they reach the index as
+ * plain values.
+ */
+export function nameWordKeys(word: string): string[] {
+  const letters = Array.from(word);
+  const keys = new Set([word]);
+  if (letters.length >= 4) for (let i = 0; i < letters.length; i++) keys.add([...letters.slice(0, i), ...letters.slice(i + 1)].join(''));
+  return [...keys];
+}
+
+/** The dictionary words like one query word: one edit away by their keys, or, from three letters, beginning with it. */
+export function dictionaryWordsLike(w: string) {
+  const similar = sql<{ word: string }>`SELECT word FROM name_word_keys WHERE key = ANY(${nameWordKeys(w)}::text[])`;
+  return w.length >= MIN_PREFIX ? sql<{ word: string }>`${similar} UNION SELECT word FROM name_words WHERE word LIKE ${w.replace(/[\\%_]/g, '\\$&') + '%'}` : similar;
+}
+
 function namedPeopleQuery(query: string) {
-  const words = [...new Set(query.split(' ').filter(Boolean))].slice(0, MAX_QUERY_WORDS);
+  const words = queryWordsOf(query);
   if (words.length === 0) return null;
-  const sets = words.map((w) => {
-    const similar = sql`SELECT word FROM name_word_keys WHERE key IN (SELECT name_word_keys_of(${w}))`;
-    const matching =
-      w.length >= MIN_PREFIX
-        ? sql`${similar} UNION SELECT word FROM name_words WHERE word LIKE ${w.replace(/[\\%_]/g, '\\$&') + '%'}`
-        : similar;
-    return sql`SELECT person_id FROM person_name_words WHERE word IN (${matching})`;
-  });
+  const sets = words.map((w) => sql`SELECT person_id FROM person_name_words WHERE word IN (${dictionaryWordsLike(w)})`);
   return sql.join(sets, sql` INTERSECT `);
 }
 
@@ -136,27 +152,4 @@ export function peopleNamedLike(query: string, personId: string = 'people.id') {
   return people ? sql<boolean>`${sql.ref(personId)} IN (${people})` : sql<boolean>`false`;
 }
 
-/**
- * The ids of the people peopleNamedLike selects, or null when there are more than `cap` (a query such as
- * one letter). With the ids in hand the planner fetches just those people's rows; it cannot estimate how
- * many people a fuzzy word matches, and when it guesses many it walks the whole list probing each row.
- */
-export async function peopleNamedLikeIds(db: Db, query: string, cap: number): Promise<string[] | null> {
-  const queryWords = [...new Set(query.split(' ').filter(Boolean))].slice(0, MAX_QUERY_WORDS);
-  if (queryWords.length === 0) return [];
-  // First the dictionary words like each query word (a few dozen at most), then the people by exact word:
-  // given as arrays, the planner sees how few words there are and reads the (word, person) index.
-  const likeEach: string[][] = [];
-  for (const w of queryWords) {
-    const similar = sql<{ word: string }>`SELECT word FROM name_word_keys WHERE key IN (SELECT name_word_keys_of(${w}))`;
-    const matching =
-      w.length >= MIN_PREFIX ? sql<{ word: string }>`${similar} UNION SELECT word FROM name_words WHERE word LIKE ${w.replace(/[\\%_]/g, '\\$&') + '%'}` : similar;
-    const { rows } = await matching.execute(db);
-    if (rows.length === 0) return [];
-    likeEach.push(rows.map((r) => r.word));
-  }
-  const sets = likeEach.map((words) => sql`SELECT person_id FROM person_name_words WHERE word = ANY(${words}::text[])`);
-  const { rows } = await sql<{ person_id: string }>`SELECT DISTINCT person_id FROM (${sql.join(sets, sql` INTERSECT `)}) AS named LIMIT ${cap + 1}`.execute(db);
-  return rows.length > cap ? null : rows.map((r) => r.person_id);
-}
 

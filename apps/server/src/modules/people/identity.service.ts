@@ -14,6 +14,7 @@ import {
 import type { Database } from '../../db/schema';
 import { auditActor, requireCategory, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
+import { recordReadAudit } from '../../lib/read-audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { openCase } from '../cases/cases.service';
@@ -93,7 +94,7 @@ export async function personRecord(trx: Trx, actor: Actor, id: string, requestId
   const row = await findPersonInScope(trx, actor, requireScope(actor, 'person.read'), id);
   if (!row) throw notFound('person');
   requireCategory(actor, 'identity', 'read');
-  await recordAudit(trx, auditActor(actor), { action: 'person.read', targetType: 'person', targetIds: [id] }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'person.read', targetType: 'person', targetIds: [id] }, requestId);
   const [names, births, rels, families, openCase, claims, photos] = await Promise.all([
     namesOf(trx, [id]),
     birthsOf(trx, [id]),
@@ -163,7 +164,7 @@ export async function identityHistory(trx: Trx, actor: Actor, id: string, reques
   const row = await findPersonInScope(trx, actor, requireScope(actor, 'person.read'), id);
   if (!row) throw notFound('person');
   requireCategory(actor, 'identity', 'read');
-  await recordAudit(trx, auditActor(actor), { action: 'person.read_history', targetType: 'person', targetIds: [id] }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'person.read_history', targetType: 'person', targetIds: [id] }, requestId);
   const [names, births, decisions] = await Promise.all([
     namesOf(trx, [id], true),
     birthsOf(trx, [id], true),
@@ -376,6 +377,6 @@ export async function searchPeople(trx: Trx, actor: Actor, q: string, limit: num
     });
     if (candidates.length >= limit) break;
   }
-  await recordAudit(trx, auditActor(actor), { action: 'person.search', targetType: 'person', targetIds: candidates.map((c) => c.id) }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'person.search', targetType: 'person', targetIds: candidates.map((c) => c.id) }, requestId);
   return candidates;
 }

@@ -11,6 +11,7 @@ import {
 import type { Database } from '../../db/schema';
 import { auditActor, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
+import { recordReadAudit } from '../../lib/read-audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { insertOfficerAssigned } from '../cases/cases.repository';
@@ -62,7 +63,7 @@ export async function listPeople(trx: Trx, actor: Actor, page: { after?: string;
   const scope = requireScope(actor, 'person.list');
   const rows = await listPeopleInScope(trx, actor, scope, page);
   const people = await present(trx, actor, rows);
-  await recordAudit(trx, auditActor(actor), { action: 'person.list', targetType: 'person', targetIds: rows.map((r) => r.id) }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'person.list', targetType: 'person', targetIds: rows.map((r) => r.id) }, requestId);
   return { people, nextAfter: rows.length === page.limit ? (rows.at(-1)?.id ?? null) : null };
 }
 
@@ -70,7 +71,7 @@ export async function listPeople(trx: Trx, actor: Actor, page: { after?: string;
 export async function readPerson(trx: Trx, actor: Actor, id: string, requestId: string): Promise<PersonView> {
   const row = await findPersonInScope(trx, actor, requireScope(actor, 'person.read'), id);
   if (!row) throw notFound('person');
-  await recordAudit(trx, auditActor(actor), { action: 'person.read', targetType: 'person', targetIds: [id] }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'person.read', targetType: 'person', targetIds: [id] }, requestId);
   const [view] = await present(trx, actor, [row]);
   return view!;
 }

@@ -4,6 +4,7 @@ import { PHOTO_MAX_BYTES } from '@homeward/domain';
 import type { Database } from '../../db/schema';
 import { auditActor, requireCategory, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
+import { recordReadAudit } from '../../lib/read-audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { findPersonInScope } from './people.repository';
@@ -54,7 +55,7 @@ export async function readPhoto(trx: Trx, actor: Actor, personId: string, photoI
   requireCategory(actor, 'identity', 'read');
   const photo = await trx.selectFrom('person_photos').select(['content_type', 'bytes']).where('id', '=', photoId).where('person_id', '=', personId).executeTakeFirst();
   if (!photo) throw notFound('photo');
-  await recordAudit(trx, auditActor(actor), { action: 'person.read_photo', targetType: 'person', targetIds: [personId, photoId] }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'person.read_photo', targetType: 'person', targetIds: [personId, photoId] }, requestId);
   return { contentType: photo.content_type, bytes: Buffer.from(photo.bytes) };
 }
 

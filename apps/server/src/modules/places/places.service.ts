@@ -20,6 +20,7 @@ import {
 import type { Database } from '../../db/schema';
 import { auditActor, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
+import { recordReadAudit } from '../../lib/read-audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { findPersonInScope } from '../people/people.repository';
@@ -146,7 +147,7 @@ export async function readPlace(trx: Trx, actor: Actor, missionId: string, id: s
     view.people = people.map((p) => presentPlacedPerson(actor, p));
   }
   const personIds = view.people?.map((p) => p.id) ?? [];
-  await recordAudit(trx, auditActor(actor), { action: 'place.read', targetType: 'place', targetIds: [id, ...personIds], details: { people: personIds.length } }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'place.read', targetType: 'place', targetIds: [id, ...personIds], details: { people: personIds.length } }, requestId);
   return view;
 }
 
@@ -177,7 +178,7 @@ export async function readPlacements(trx: Trx, actor: Actor, personId: string, r
   const person = await findPersonInScope(trx, actor, requireScope(actor, 'person.read'), personId);
   if (!person) throw notFound('person');
   const readable = readableCategoriesForRoles(actor.roles).includes('location');
-  await recordAudit(trx, auditActor(actor), { action: 'placement.list', targetType: 'person', targetIds: [personId], details: { location: readable } }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'placement.list', targetType: 'person', targetIds: [personId], details: { location: readable } }, requestId);
   if (!readable) return { personId };
   const placements = (await placementsOf(trx, personId)).map(presentPlacement);
   return { personId, current: placements.find((p) => p.endOn === null) ?? null, placements };

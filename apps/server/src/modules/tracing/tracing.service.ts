@@ -16,6 +16,7 @@ import {
 import type { Database } from '../../db/schema';
 import { auditActor, requireCategory, requireScope } from '../../lib/access';
 import { recordAudit } from '../../lib/audit';
+import { recordReadAudit } from '../../lib/read-audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { createFamily } from '../families/families.service';
@@ -238,7 +239,7 @@ export async function readTracingRequest(trx: Trx, actor: Actor, id: string, req
   const row = await requireRequest(trx, actor, 'tracing_request.read', id);
   requireCategory(actor, 'identity', 'read');
   const people = await peopleOf(trx, actor, [id]);
-  await recordAudit(trx, auditActor(actor), { action: 'tracing_request.read', targetType: 'tracing_request', targetIds: [id, ...touchedIds(people)] }, requestId);
+  await recordReadAudit(trx, auditActor(actor), { action: 'tracing_request.read', targetType: 'tracing_request', targetIds: [id, ...touchedIds(people)] }, requestId);
   return presentRequest(actor, row, people);
 }
 

@@ -8,7 +8,7 @@ import {
   userViewSchema,
 } from '@homeward/domain';
 import { actorOf } from '../../lib/access';
-import { recordAudit } from '../../lib/audit';
+import { recordReadAudit } from '../../lib/read-audit';
 import type { AppContext } from '../../lib/context';
 import { auditActorOf, typed } from '../../lib/route-helpers';
 import { inTransaction } from '../../lib/transaction';
@@ -27,7 +27,7 @@ export function usersRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) =>
       inTransaction(db, async (trx) => {
         const users = await listAllUsers(trx);
-        await recordAudit(trx, auditActorOf(request), { action: 'user.list', targetType: 'user', targetIds: users.map((u) => u.id) }, request.id);
+        await recordReadAudit(trx, auditActorOf(request), { action: 'user.list', targetType: 'user', targetIds: users.map((u) => u.id) }, request.id);
         return { users };
       }),
   );
@@ -72,7 +72,7 @@ export function usersRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) =>
       inTransaction(db, async (trx) => {
         const user = await getUser(trx, request.params.id);
-        await recordAudit(trx, auditActorOf(request), { action: 'user.read', targetType: 'user', targetIds: [user.id] }, request.id);
+        await recordReadAudit(trx, auditActorOf(request), { action: 'user.read', targetType: 'user', targetIds: [user.id] }, request.id);
         return user;
       }),
   );
