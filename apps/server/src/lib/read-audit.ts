@@ -15,12 +15,18 @@ const heldReads = new Map<string, PendingAudit[]>();
 
 /**
  * Audit a read. Inside an API request it is written just before the answer is sent; anywhere else (CLI,
- * jobs, tests calling a service) it is written at once in `trx`, exactly as `recordAudit` does.
+ * jobs, tests calling a service) it is written at once: in the transaction given, or in one of its own.
  */
-export async function recordReadAudit(trx: Transaction<Database>, actor: AuditActor, event: AuditEvent, requestId: string | null): Promise<void> {
+export async function recordReadAudit(
+  db: Kysely<Database> | Transaction<Database>,
+  actor: AuditActor,
+  event: AuditEvent,
+  requestId: string | null,
+): Promise<void> {
   const held = requestId ? heldReads.get(requestId) : undefined;
   if (held) held.push({ actor, event, requestId, at: new Date() });
-  else await recordAudit(trx, actor, event, requestId);
+  else if (db.isTransaction) await recordAudit(db as Transaction<Database>, actor, event, requestId);
+  else await db.transaction().execute((trx) => recordAudit(trx, actor, event, requestId));
 }
 
 /** Writes batches of held reads, one transaction at a time; whoever arrives meanwhile joins the next batch. */

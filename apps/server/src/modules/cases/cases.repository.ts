@@ -65,7 +65,7 @@ export async function listCasesInScope(db: Db, actor: Actor, scope: Scope, query
     const years = bandBirthYears(query.ageBand, new Date().getUTCFullYear());
     q = q.where('people.birth_year_max', '>=', years.min).where('people.birth_year_min', '<=', years.max);
   }
-  if (query.searchText !== undefined) return listNamedCases(q, query.searchText, after, query.limit);
+  if (query.searchText !== undefined) return listNamedCases(db, q, query.searchText, after, query.limit);
   if (after) q = q.where((eb) => eb.or([eb('cases.created_at', '<', after.at), eb.and([eb('cases.created_at', '=', after.at), eb('cases.id', '<', after.id)])]));
   return q.orderBy('cases.created_at', 'desc').orderBy('cases.id', 'desc').limit(query.limit).execute();
 }
@@ -78,16 +78,23 @@ function keysetOf(after: string | undefined): { at: Date; id: string } | null {
 /**
  * The named cases come from case_name_words (migration 0011), newest first, read from the index alone:
  * every query word must be among the words of the case's person (as the dictionary has it: the same, one
- * edit away, or beginning with it). Only a window of the newest such cases is joined and filtered; when
- * the other filters leave too few of them, the search runs again over all of them.
+ * edit away, or beginning with it). First the dictionary words like each query word, in one statement;
+ * then only a window of the newest cases under those words is joined and filtered, and when the other
+ * filters leave too few of them, the search runs again over all of them.
  */
-async function listNamedCases(q: ReturnType<typeof caseQuery>, searchText: string, after: { at: Date; id: string } | null, limit: number): Promise<CaseRow[]> {
+async function listNamedCases(db: Db, q: ReturnType<typeof caseQuery>, searchText: string, after: { at: Date; id: string } | null, limit: number): Promise<CaseRow[]> {
   const words = queryWordsOf(searchText);
   if (words.length === 0) return [];
-  const sets = words.map((w) => sql`SELECT DISTINCT created_at, case_id FROM case_name_words WHERE word IN (${dictionaryWordsLike(w)})`);
+  const { rows: like } = await sql<{ i: number; word: string }>`${sql.join(
+    words.map((w, i) => sql`SELECT ${i}::int AS i, word FROM (${dictionaryWordsLike(w)}) AS d`),
+    sql` UNION ALL `,
+  )}`.execute(db);
+  const sets = words.map((_, i) => like.filter((r) => r.i === i).map((r) => r.word));
+  if (sets.some((set) => set.length === 0)) return [];
+  const named = sets.map((set) => sql`SELECT DISTINCT created_at, case_id FROM case_name_words WHERE word = ANY(${set}::text[])`);
   const older = after ? sql`WHERE (created_at, case_id) < (${after.at}, ${after.id}::uuid)` : sql``;
   for (const window of [Math.max(200, limit * 10), null]) {
-    const hits = sql<{ created_at: Date; case_id: string }>`(SELECT created_at, case_id FROM (${sql.join(sets, sql` INTERSECT `)}) AS named ${older}
+    const hits = sql<{ created_at: Date; case_id: string }>`(SELECT created_at, case_id FROM (${sql.join(named, sql` INTERSECT `)}) AS named ${older}
       ORDER BY created_at DESC, case_id DESC ${window === null ? sql`` : sql`LIMIT ${window}`})`;
     const rows = await q
       .innerJoin(hits.as('hits'), 'hits.case_id', 'cases.id')

@@ -33,7 +33,7 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext): void {
   api.get(
     '/api/cases',
     { config: { access: 'case.list' }, schema: { tags, summary: 'Cases in scope, with filters and keyset paging', querystring: caseListQuerySchema, response: { 200: caseListResponseSchema } } },
-    async (request) => inTransaction(db, (trx) => listCases(trx, actorOf(request), request.query, request.id)),
+    async (request) => listCases(db, actorOf(request), request.query, request.id),
   );
 
   api.post(

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   querySearchText,
   readableCategoriesForRoles,
@@ -95,14 +95,15 @@ export async function openCase(
   return { id };
 }
 
-export async function listCases(trx: Trx, actor: Actor, query: CaseListQuery, requestId: string) {
+/** The case list: one statement, so it needs no transaction of its own (`db` may be the pool). */
+export async function listCases(db: Kysely<Database> | Trx, actor: Actor, query: CaseListQuery, requestId: string) {
   const scope = requireScope(actor, 'case.list');
   const searchText = query.q ? querySearchText(query.q) : undefined;
   if (query.q && !readableCategoriesForRoles(actor.roles).includes('identity')) {
     throw new AppError('forbidden', 'Your role may not search by name.');
   }
-  const rows = await listCasesInScope(trx, actor, scope, { ...query, ...(searchText ? { searchText } : {}) });
-  await recordReadAudit(trx, auditActor(actor), { action: 'case.list', targetType: 'case', targetIds: rows.map((r) => r.id) }, requestId);
+  const rows = await listCasesInScope(db, actor, scope, { ...query, ...(searchText ? { searchText } : {}) });
+  await recordReadAudit(db, auditActor(actor), { action: 'case.list', targetType: 'case', targetIds: rows.map((r) => r.id) }, requestId);
   const last = rows.at(-1);
   return {
     cases: rows.map((r) => presentCase(actor, r)),
