@@ -66,26 +66,8 @@ export async function requestsOfSought(db: Db, personId: string) {
     .execute();
 }
 
-export async function markFound(db: Db, requestId: string, soughtId: string, foundId: string, at: Date): Promise<void> {
-  await db
-    .updateTable('tracing_request_people')
-    .set({ found_person_id: foundId, found_at: at })
-    .where('tracing_request_id', '=', requestId)
-    .where('person_id', '=', soughtId)
-    .execute();
-}
-
-/** An open request whose sought people are all found becomes `found`; returns the request's status. */
-export async function refreshRequestStatus(db: Db, requestId: string): Promise<'open' | 'found' | 'closed'> {
-  const missing = await db
-    .selectFrom('tracing_request_people')
-    .select('person_id')
-    .where('tracing_request_id', '=', requestId)
-    .where('found_person_id', 'is', null)
-    .executeTakeFirst();
-  if (!missing) {
-    await db.updateTable('tracing_requests').set({ status: 'found', updated_at: new Date() }).where('id', '=', requestId).where('status', '=', 'open').execute();
-  }
+/** A request's status. */
+export async function requestStatus(db: Db, requestId: string): Promise<'open' | 'found' | 'closed'> {
   const row = await db.selectFrom('tracing_requests').select('status').where('id', '=', requestId).executeTakeFirstOrThrow();
   return row.status;
 }

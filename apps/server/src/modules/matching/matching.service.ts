@@ -36,6 +36,7 @@ import {
   supersedeSuggestions,
 } from './matching.repository';
 import * as context from './matching-context.repository';
+import { markRequestsFound, setFoundPerson } from '../tracing/tracing.repository';
 
 /**
  * The review of match suggestions: the queue, one pair side by side with the reasons, and the decisions.
@@ -261,12 +262,10 @@ async function applyTracingMatch(
   const now = new Date();
   const requests = await context.requestsOfSought(trx, sought.id);
   let request: (typeof requests)[number] | null = requests[0] ?? null;
-  for (const r of requests) await context.markFound(trx, r.id, sought.id, found.id, now);
-  let requestStatus: 'open' | 'found' | 'closed' | null = null;
-  for (const r of requests) {
-    const status = await context.refreshRequestStatus(trx, r.id);
-    if (r.id === request?.id) requestStatus = status;
-  }
+  // The same recording as the tracing module's: the found person on every request naming the sought one,
+  // and a request whose every sought person (not the parents it describes) is found becomes found.
+  await markRequestsFound(trx, await setFoundPerson(trx, sought.id, found.id, now));
+  const requestStatus = request ? await context.requestStatus(trx, request.id) : null;
 
   // The family of the request: the found person joins it, with the relatives the sought record names.
   const relatives = (await context.relativesOf(trx, sought.id)).filter((r) => r.related_person_id !== found.id);

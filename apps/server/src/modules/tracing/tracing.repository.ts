@@ -238,10 +238,3 @@ export async function markRequestsFound(db: Db, requestIds: readonly string[]): 
     )
     .execute();
 }
-
-/** The families of these requests. */
-export async function familiesOfRequests(db: Db, requestIds: readonly string[]): Promise<string[]> {
-  if (requestIds.length === 0) return [];
-  const rows = await db.selectFrom('tracing_requests').select('family_id').where('id', 'in', requestIds).where('family_id', 'is not', null).execute();
-  return rows.map((r) => r.family_id).filter((f): f is string => f !== null);
-}

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@homeward/domain';
 import { personRecordSchema } from '@homeward/domain/person-record';
 import { buildPerson, buildTeam, buildUser, sessionCookie } from '../../../test/factories';
+import { buildSuggestion } from '../../../test/matching-factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { exportPeople } from '../imports/person-export.service';
 import { personInScope } from '../people/people.policy';
-import { recordSoughtPersonFound } from './tracing.service';
 
 /**
  * Tracing requests through the API on a real database: filing with sought people and their parents, the
@@ -331,16 +331,18 @@ describe('changing, closing and listing', () => {
   });
 
   it('records a confirmed match: the found person is shown, joins the family, and the request is found', async () => {
+    // The request describes the child's mother and father too; only the sought child needs finding.
     const created = await file(grandmotherRequest());
     const found = await buildPerson(t, { teamId });
-    const supervisor = { userId: users.get('supervisor')!.id, username: 's', displayName: 's', roles: ['supervisor' as const], missionId: t.app.homeward.missionId, teamId, organisation: null, sessionId: 'x', sessionExpiresAt: new Date() };
-    await expect(
-      t.database.db.transaction().execute((trx) => recordSoughtPersonFound(trx, supervisor, { soughtPersonId: created.soughtPersonIds[0]!, foundPersonId: created.soughtPersonIds[0]! }, 'req')),
-    ).rejects.toThrow(/as themselves/);
-    const { requestIds } = await t.database.db
-      .transaction()
-      .execute((trx) => recordSoughtPersonFound(trx, supervisor, { soughtPersonId: created.soughtPersonIds[0]!, foundPersonId: found }, 'req'));
-    expect(requestIds).toEqual([created.id]);
+    const suggestion = await buildSuggestion(t, created.soughtPersonIds[0]!, found, { kind: 'tracing' });
+    const confirmed = await t.app.inject({
+      method: 'POST',
+      url: `/api/matching/suggestions/${suggestion}/confirm`,
+      headers: as('supervisor'),
+      payload: { reason: 'The grandmother recognised her in the photo' },
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().effects).toMatchObject({ tracingRequestId: created.id, tracingRequestStatus: 'found', foundPersonId: found });
     const view = (await read(created.id, 'consular_officer')).json();
     expect(view.status).toBe('found');
     expect(view.soughtPeople[0].found).toMatchObject({ at: expect.any(String), person: { id: found, displayName: 'Testa' } });

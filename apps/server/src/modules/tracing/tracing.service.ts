@@ -28,14 +28,11 @@ import {
   attachedPeopleOf,
   attachedPersonIds,
   attachPerson,
-  familiesOfRequests,
   findRequestInScope,
   insertTracingRequest,
   listRequestsInScope,
-  markRequestsFound,
   markSought,
   nextReference,
-  setFoundPerson,
   setMatchingConsent,
   supersedeOpenSuggestions,
   updateRequest,
@@ -352,30 +349,4 @@ export async function closeTracingRequest(trx: Trx, actor: Actor, id: string, re
   const personIds = await attachedPersonIds(trx, id);
   await recordAudit(trx, auditActor(actor), { action: 'tracing_request.close', targetType: 'tracing_request', targetIds: [id, ...personIds] }, requestId);
   return readTracingRequest(trx, actor, id, requestId);
-}
-
-/**
- * A confirmed match: the registry record `foundPersonId` is the person sought as `soughtPersonId`. Called by
- * the code that confirms a tracing suggestion, which has already authorised the reviewer; here the found
- * person is recorded on every request naming the sought person, joins the request's family, and a request
- * whose every sought person is found becomes `found`. Audited with the requests and both people.
- */
-export async function recordSoughtPersonFound(trx: Trx, actor: Actor, input: { soughtPersonId: string; foundPersonId: string }, requestId: string) {
-  if (input.soughtPersonId === input.foundPersonId) throw new AppError('validation_failed', 'A sought person cannot be found as themselves.');
-  const found = await trx.selectFrom('people').select(['id', 'is_sought']).where('id', '=', input.foundPersonId).executeTakeFirst();
-  if (!found) throw notFound('found person');
-  if (found.is_sought) throw new AppError('validation_failed', 'The found person must be a registry record, not another sought person.');
-  const requestIds = await setFoundPerson(trx, input.soughtPersonId, input.foundPersonId, new Date());
-  if (requestIds.length === 0) throw notFound('sought person');
-  await markRequestsFound(trx, requestIds);
-  for (const familyId of await familiesOfRequests(trx, requestIds)) {
-    await trx.insertInto('family_members').values({ family_id: familyId, person_id: input.foundPersonId }).onConflict((oc) => oc.doNothing()).execute();
-  }
-  await recordAudit(
-    trx,
-    auditActor(actor),
-    { action: 'tracing_request.found', targetType: 'tracing_request', targetIds: [...requestIds, input.soughtPersonId, input.foundPersonId] },
-    requestId,
-  );
-  return { requestIds };
 }
