@@ -211,4 +211,14 @@ describe('case list', () => {
     expect(await ids('Təranə')).toContain(child.caseId);
     expect(await ids('Gülnarə')).not.toContain(child.caseId);
   });
+
+  it('files a case under its new person when a case is moved to another person record', async () => {
+    const first = await registerChild('Səbinə');
+    const second = await registerChild('Ülviyyə');
+    await t.database.db.updateTable('cases').set({ closed_at: new Date() }).where('id', '=', second.caseId).execute();
+    await t.database.db.updateTable('cases').set({ person_id: second.id }).where('id', '=', first.caseId).execute();
+    const ids = async (q: string) => (await t.app.inject({ method: 'GET', url: `/api/cases?q=${encodeURIComponent(q)}`, headers: as('consular_officer') })).json().cases.map((c: { id: string }) => c.id);
+    expect(await ids('Ülviyyə')).toContain(first.caseId);
+    expect(await ids('Səbinə')).not.toContain(first.caseId);
+  });
 });
