@@ -1,5 +1,6 @@
 import { phoneticFold } from '../names/latin.fold';
 import { readName } from '../names/name.reading';
+import { detectScript } from '../names/script.detect';
 
 /** The parts of one recorded name. */
 export interface NamePartsInput {
@@ -37,6 +38,35 @@ export function nameSearchText(name: NamePartsInput): string {
 export function querySearchText(query: string): string {
   return wordsOf(query)
     .map((w) => phoneticFold(w) || w)
+    .join(' ');
+}
+
+/**
+ * The consonant skeleton of a folded word: Arabic script leaves short vowels unwritten, so حسين reads as
+ * "ksin" where Hüseyn folds to "kusain"; both have the skeleton "ksn". Migration 0012 files each stored
+ * name under the skeletons of its folded words with the same rule (SQL `name_skeleton`).
+ */
+export function nameSkeleton(word: string): string {
+  return word.replace(/[aeiouyəıöü]/g, '');
+}
+
+/** Shortest skeleton worth searching by: one consonant matches too many names. */
+export const MIN_SKELETON = 2;
+
+/**
+ * A search query as name-search terms: each folded word, and after a "|" the skeleton it may also match.
+ * A query in Arabic script looks for the skeletons of names written in Latin or Cyrillic ("~" words), a
+ * query in those scripts for the skeletons of names written in Arabic ("^" words): a vowel-less spelling
+ * meets a voweled one, while spellings in the same script keep to their own, closer comparison.
+ */
+export function querySearchTerms(query: string): string {
+  const marker = detectScript(query) === 'Arab' ? '~' : '^';
+  return wordsOf(query)
+    .map((w) => {
+      const fold = phoneticFold(w) || w;
+      const skeleton = /^[a-z]+$/.test(fold) ? nameSkeleton(fold) : '';
+      return skeleton.length >= MIN_SKELETON ? `${fold}|${marker}${skeleton}` : fold;
+    })
     .join(' ');
 }
 

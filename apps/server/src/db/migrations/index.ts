@@ -9,6 +9,7 @@ import * as m0008 from './0008-tracing-details';
 import * as m0009 from './0009-name-words';
 import * as m0010 from './0010-case-events';
 import * as m0011 from './0011-case-name-words';
+import * as m0012 from './0012-name-skeletons';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-name-words': m0009,
   '0010-case-events': m0010,
   '0011-case-name-words': m0011,
+  '0012-name-skeletons': m0012,
 };

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import {
-  querySearchText,
+  querySearchTerms,
   readableCategoriesForRoles,
   transitionOptions,
   transitionProblem,
@@ -98,7 +98,7 @@ export async function openCase(
 /** The case list: one statement, so it needs no transaction of its own (`db` may be the pool). */
 export async function listCases(db: Kysely<Database> | Trx, actor: Actor, query: CaseListQuery, requestId: string) {
   const scope = requireScope(actor, 'case.list');
-  const searchText = query.q ? querySearchText(query.q) : undefined;
+  const searchText = query.q ? querySearchTerms(query.q) : undefined;
   if (query.q && !readableCategoriesForRoles(actor.roles).includes('identity')) {
     throw new AppError('forbidden', 'Your role may not search by name.');
   }

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { birthYearWindow, querySearchText } from '@homeward/domain';
+import { birthYearWindow, querySearchTerms, querySearchText } from '@homeward/domain';
 import { DEFAULT_MATCH_PARAMETERS, MatchScorer, NameKeyCache, personFeatures, type PersonFeatures } from '@homeward/domain/matching';
 import { parseFullName } from '@homeward/domain/names';
 import type { PersonName, PersonRecord } from '@homeward/domain/person-record';
@@ -59,7 +59,7 @@ interface BlockingQuery {
 
 function blockingQuery(i: number, record: PersonRecord): BlockingQuery | null {
   const name = blockingName(record);
-  const block = name ? querySearchText(name) : '';
+  const block = name ? querySearchTerms(name) : '';
   if (!block) return null;
   const whole = querySearchText(record.names.map((n) => [n.given, n.father, n.grandfather, n.family, n.full].filter(Boolean).join(' ')).join(' '));
   const window = birthWindowOfRecord(record);

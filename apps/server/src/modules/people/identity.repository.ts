@@ -110,7 +110,7 @@ const MAX_QUERY_WORDS = 6;
 /** Shortest query word that also matches as the beginning of longer words (a name being typed). */
 const MIN_PREFIX = 3;
 
-/** The words of a (folded) query that take part in a name search, each once. */
+/** The terms of a query (querySearchTerms: folded words, each with its skeleton) that take part, each once. */
 export function queryWordsOf(query: string): string[] {
   return [...new Set(query.split(' ').filter(Boolean))].slice(0, MAX_QUERY_WORDS);
 }
@@ -127,10 +127,15 @@ export function nameWordKeys(word: string): string[] {
   return [...keys];
 }
 
-/** The dictionary words like one query word: one edit away by their keys, or, from three letters, beginning with it. */
-export function dictionaryWordsLike(w: string) {
+/**
+ * The dictionary words like one query term (see querySearchTerms): one edit away from its word by their
+ * keys, or, from three letters, beginning with it; and any skeleton word after a "|", exactly.
+ */
+export function dictionaryWordsLike(term: string) {
+  const [w = '', ...exact] = term.split('|');
   const similar = sql<{ word: string }>`SELECT word FROM name_word_keys WHERE key = ANY(${nameWordKeys(w)}::text[])`;
-  return w.length >= MIN_PREFIX ? sql<{ word: string }>`${similar} UNION SELECT word FROM name_words WHERE word LIKE ${w.replace(/[\\%_]/g, '\\$&') + '%'}` : similar;
+  const like = w.length >= MIN_PREFIX ? sql<{ word: string }>`${similar} UNION SELECT word FROM name_words WHERE word LIKE ${w.replace(/[\\%_]/g, '\\$&') + '%'}` : similar;
+  return exact.length > 0 ? sql<{ word: string }>`${like} UNION SELECT word FROM name_words WHERE word = ANY(${exact}::text[])` : like;
 }
 
 function namedPeopleQuery(query: string) {

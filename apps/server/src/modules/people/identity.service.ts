@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import {
   datePrecision,
+  querySearchTerms,
   querySearchText,
   type BirthInput,
   type BirthView,
@@ -337,6 +338,7 @@ export async function searchPeople(trx: Trx, actor: Actor, q: string, limit: num
   requireCategory(actor, 'identity', 'read');
   const query = querySearchText(q);
   if (!query) return [];
+  const terms = querySearchTerms(q);
   const rows = await trx
     .selectFrom('person_names')
     .innerJoin('people', 'people.id', 'person_names.person_id')
@@ -356,7 +358,7 @@ export async function searchPeople(trx: Trx, actor: Actor, q: string, limit: num
       eb.ref('person_names.father').as('father'),
     ])
     .where('person_names.superseded_at', 'is', null)
-    .where(peopleNamedLike(query))
+    .where(peopleNamedLike(terms))
     .where(personInScope(actor, scope))
     .orderBy('similarity', 'desc')
     .limit(limit * 4)

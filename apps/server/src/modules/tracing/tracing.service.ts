@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import {
-  querySearchText,
+  querySearchTerms,
   readableCategoriesForRoles,
   scopeForRoles,
   type ConsentState,
@@ -244,7 +244,7 @@ export async function readTracingRequest(trx: Trx, actor: Actor, id: string, req
 export async function listTracingRequests(trx: Trx, actor: Actor, query: TracingListQuery, requestId: string) {
   const scope = requireScope(actor, 'tracing_request.list');
   requireCategory(actor, 'identity', 'read');
-  const searchText = query.q ? querySearchText(query.q) : '';
+  const searchText = query.q ? querySearchTerms(query.q) : '';
   const rows = await listRequestsInScope(trx, actor, scope, { ...query, searchText });
   const people = await peopleOf(trx, actor, rows.map((r) => r.id));
   const requests: TracingRequestSummary[] = rows.map((row) => ({
