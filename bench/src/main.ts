@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only platform,matching,kinship]`: runs the benchmarks and prints figures.
+ * `npm run bench [-- --quick] [-- --only platform,registry-search,registry,matching,matching-registry,kinship]`: runs the benchmarks and prints figures.
  * Performance is measured here, never asserted by timed tests.
  */
 import fs from 'node:fs';
@@ -22,6 +22,11 @@ const SUITES: Suite[] = [
   { name: 'platform', file: 'platform/startup.bench.ts', run: (m) => (m.runPlatformBench as () => Promise<void>)() },
   { name: 'registry-search', file: 'registry/search.bench.ts', run: (m) => (m.runSearchBench as (o: { quick: boolean }) => Promise<void>)({ quick }) },
   { name: 'matching', file: 'matching/matching.bench.ts', run: (m) => (m.runMatchingBench as (o: { quick: boolean }) => Promise<void>)({ quick }) },
+  {
+    name: 'matching-registry',
+    file: 'matching/registry-match.bench.ts',
+    run: (m) => (m.runRegistryMatchBench as (o: { quick: boolean }) => Promise<void>)({ quick }),
+  },
   { name: 'kinship', file: 'kinship/kinship.bench.ts', run: (m) => (m.runKinshipBench as (o: { quick: boolean }) => Promise<void>)({ quick }) },
   { name: 'registry', file: 'registry/registry.bench.ts', run: (m) => (m.runRegistryBench as (o: { quick: boolean }) => Promise<void>)({ quick }) },
 ];

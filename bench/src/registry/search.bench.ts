@@ -1,49 +1,24 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { birthYearWindow, displayNameOf, nameSearchText, type NameInput } from '@homeward/domain';
 import type { PersonRecord } from '@homeward/domain/person-record';
 import { detectScript } from '@homeward/domain/names';
-import { buildApp, loadConfig, openDatabase, type DatabaseHandle } from '@homeward/server';
+import { buildApp, loadConfig, type DatabaseHandle } from '@homeward/server';
 import { createSession } from '@homeward/server/modules/auth/sessions.repository';
 import { insertUser } from '@homeward/server/modules/users/users.repository';
 import { hashPassword } from '@homeward/server/modules/auth/passwords';
 import { startWorker } from '@homeward/server/lib/worker-thread';
+import { throwawayDatabase } from '../lib/throwaway-db';
 import { generateLinkingScenario } from '../matching/synthetic-people';
 import type { HttpLoad } from './http-load.worker';
 
 const STAGES = ['reported', 'registered', 'placed', 'identified', 'citizenship_established', 'documents_issued'];
 
-/** A throwaway database: PostgreSQL when DATABASE_URL is set (the production engine), else in-memory PGlite. */
-async function throwawayDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void>; url: string | null }> {
-  const base = process.env.DATABASE_URL;
-  if (!base) return { handle: await openDatabase({ kind: 'pglite-memory' }), drop: async () => {}, url: null };
-  const name = `homeward_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: u.toString(), poolSize: 20 });
-  return {
-    handle,
-    url: u.toString(),
-    drop: async () => {
-      if (process.env.HOMEWARD_BENCH_KEEP) return console.log(`kept database ${name}`);
-      const dropper = new pg.Client({ connectionString: base });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
-}
-
-function namesOf(r: PersonRecord): NameInput[] {
+export function namesOf(r: PersonRecord): NameInput[] {
   return r.names.map((n) => ({
     given: n.given ?? null,
     father: n.father ?? null,
