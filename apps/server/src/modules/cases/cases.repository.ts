@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { bandBirthYears, type CaseListQuery, type RequirementFacts, type Scope } from '@homeward/domain';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../lib/context';
+import { createdKey, olderThan, parseCursor, type Keyset } from '../../lib/keyset';
 import { dictionaryWordsLike, queryWordsOf } from '../people/identity.repository';
 import { personInScope } from '../people/people.policy';
 
@@ -25,6 +26,7 @@ function caseQuery(db: Db) {
       'cases.flags',
       'cases.closed_at',
       'cases.created_at',
+      createdKey('cases.created_at').as('created_key'),
       'cases.family_id',
       'people.display_name',
       'people.sex',
@@ -48,7 +50,7 @@ export async function findCaseInScope(db: Db, actor: Actor, scope: Scope, id: st
 
 /** Cases in scope with the list filters; keyset pagination on (created_at, id), newest first. */
 export async function listCasesInScope(db: Db, actor: Actor, scope: Scope, query: CaseListQuery & { searchText?: string }): Promise<CaseRow[]> {
-  const after = keysetOf(query.after);
+  const after = parseCursor(query.after);
   let q = caseQuery(db).where(personInScope(actor, scope));
   if (query.includeClosed !== 'true') q = q.where('cases.closed_at', 'is', null);
   if (query.stage) q = q.where('cases.stage', '=', query.stage);
@@ -66,13 +68,8 @@ export async function listCasesInScope(db: Db, actor: Actor, scope: Scope, query
     q = q.where('people.birth_year_max', '>=', years.min).where('people.birth_year_min', '<=', years.max);
   }
   if (query.searchText !== undefined) return listNamedCases(db, q, query.searchText, after, query.limit);
-  if (after) q = q.where((eb) => eb.or([eb('cases.created_at', '<', after.at), eb.and([eb('cases.created_at', '=', after.at), eb('cases.id', '<', after.id)])]));
+  if (after) q = q.where(olderThan(after, 'cases.created_at', 'cases.id'));
   return q.orderBy('cases.created_at', 'desc').orderBy('cases.id', 'desc').limit(query.limit).execute();
-}
-
-function keysetOf(after: string | undefined): { at: Date; id: string } | null {
-  const [at, id] = after?.split('|') ?? [];
-  return at && id ? { at: new Date(at), id } : null;
 }
 
 /**
@@ -82,7 +79,7 @@ function keysetOf(after: string | undefined): { at: Date; id: string } | null {
  * then only a window of the newest cases under those words is joined and filtered, and when the other
  * filters leave too few of them, the search runs again over all of them.
  */
-async function listNamedCases(db: Db, q: ReturnType<typeof caseQuery>, searchText: string, after: { at: Date; id: string } | null, limit: number): Promise<CaseRow[]> {
+async function listNamedCases(db: Db, q: ReturnType<typeof caseQuery>, searchText: string, after: Keyset | null, limit: number): Promise<CaseRow[]> {
   const words = queryWordsOf(searchText);
   if (words.length === 0) return [];
   const { rows: like } = await sql<{ i: number; word: string }>`${sql.join(
@@ -92,7 +89,7 @@ async function listNamedCases(db: Db, q: ReturnType<typeof caseQuery>, searchTex
   const sets = words.map((_, i) => like.filter((r) => r.i === i).map((r) => r.word));
   if (sets.some((set) => set.length === 0)) return [];
   const named = sets.map((set) => sql`SELECT DISTINCT created_at, case_id FROM case_name_words WHERE word = ANY(${set}::text[])`);
-  const older = after ? sql`WHERE (created_at, case_id) < (${after.at}, ${after.id}::uuid)` : sql``;
+  const older = after ? sql`WHERE ${olderThan(after, 'created_at', 'case_id')}` : sql``;
   for (const window of [Math.max(200, limit * 10), null]) {
     const hits = sql<{ created_at: Date; case_id: string }>`(SELECT created_at, case_id FROM (${sql.join(named, sql` INTERSECT `)}) AS named ${older}
       ORDER BY created_at DESC, case_id DESC ${window === null ? sql`` : sql`LIMIT ${window}`})`;

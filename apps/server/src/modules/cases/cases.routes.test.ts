@@ -152,6 +152,9 @@ describe('case list', () => {
     const second = (await t.app.inject({ method: 'GET', url: `/api/cases?limit=2&after=${encodeURIComponent(first.nextAfter)}`, headers: as('consular_officer') })).json();
     const overlap = second.cases.filter((c: { id: string }) => first.cases.some((f: { id: string }) => f.id === c.id));
     expect(overlap).toEqual([]);
+    const garbage = await t.app.inject({ method: 'GET', url: '/api/cases?limit=2&after=yesterday', headers: as('consular_officer') });
+    expect(garbage.statusCode).toBe(400);
+    expect(garbage.json().error.message).toMatch(/cursor/);
   });
 
   /** Many people with the same given name at once (straight into the tables, as an import would). */
@@ -175,10 +178,8 @@ describe('case list', () => {
     // 230 people called Nərgiz: more than the newest few hundred the search looks at first.
     const all = await bulkNamed(230, 'Nərgiz', 'Səfərova', (i) => (i < 3 ? 'registered' : 'reported'));
     // Newest first, as the list orders them (cases opened in the same clock tick by id, descending).
-    const rows = await t.database.db.selectFrom('cases').select(['id', 'created_at']).where('id', 'in', all).execute();
-    const newestFirst = rows
-      .sort((x, y) => y.created_at.getTime() - x.created_at.getTime() || (x.id < y.id ? 1 : -1))
-      .map((r) => r.id);
+    const rows = await t.database.db.selectFrom('cases').select('id').where('id', 'in', all).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+    const newestFirst = rows.map((r) => r.id);
     const page = async (qs: string) => (await t.app.inject({ method: 'GET', url: `/api/cases?${qs}`, headers: as('consular_officer') })).json() as { cases: { id: string }[]; nextAfter: string | null };
     const seen: string[] = [];
     let next: string | null = null;

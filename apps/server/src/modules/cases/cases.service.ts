@@ -18,6 +18,7 @@ import { recordAudit } from '../../lib/audit';
 import { recordReadAudit } from '../../lib/read-audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
+import { nextCursor } from '../../lib/keyset';
 
 import { personInScope } from '../people/people.policy';
 import { findPersonInScope } from '../people/people.repository';
@@ -104,10 +105,9 @@ export async function listCases(db: Kysely<Database> | Trx, actor: Actor, query:
   }
   const rows = await listCasesInScope(db, actor, scope, { ...query, ...(searchText ? { searchText } : {}) });
   await recordReadAudit(db, auditActor(actor), { action: 'case.list', targetType: 'case', targetIds: rows.map((r) => r.id) }, requestId);
-  const last = rows.at(-1);
   return {
     cases: rows.map((r) => presentCase(actor, r)),
-    nextAfter: rows.length === query.limit && last ? `${last.created_at.toISOString()}|${last.id}` : null,
+    nextAfter: nextCursor(rows, query.limit),
   };
 }
 

@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely, type Transaction, type Updateable } 
 import type { ConsentState, Scope, TracingListQuery } from '@homeward/domain';
 import type { Database, TracingRequestsTable } from '../../db/schema';
 import type { Actor } from '../../lib/context';
+import { createdKey, olderThan, parseCursor } from '../../lib/keyset';
 import { peopleNamedLike } from '../people/identity.repository';
 import { personInScope } from '../people/people.policy';
 import { tracingRequestInScope } from './tracing.policy';
@@ -108,7 +109,7 @@ const consentCondition = (state: ConsentState) => {
  * reference, the requester's name, or — across scripts and spellings — a current name of a sought person.
  */
 export async function listRequestsInScope(db: Db, actor: Actor, scope: Scope, query: TracingListQuery & { searchText?: string | undefined }) {
-  let q = db.selectFrom('tracing_requests').selectAll().where(tracingRequestInScope(actor, scope));
+  let q = db.selectFrom('tracing_requests').selectAll().select(createdKey('tracing_requests.created_at').as('created_key')).where(tracingRequestInScope(actor, scope));
   if (query.status) q = q.where('status', '=', query.status);
   if (query.consent) q = q.where(consentCondition(query.consent));
   const personId = query.personId;
@@ -146,14 +147,8 @@ export async function listRequestsInScope(db: Db, actor: Actor, scope: Scope, qu
       ]),
     );
   }
-  if (query.after) {
-    const [at, id] = query.after.split('|');
-    if (at && id && !Number.isNaN(Date.parse(at))) {
-      q = q.where((eb) =>
-        eb.or([eb('tracing_requests.created_at', '<', new Date(at)), eb.and([eb('tracing_requests.created_at', '=', new Date(at)), eb('tracing_requests.id', '<', id)])]),
-      );
-    }
-  }
+  const after = parseCursor(query.after);
+  if (after) q = q.where(olderThan(after, 'tracing_requests.created_at', 'tracing_requests.id'));
   return q.orderBy('tracing_requests.created_at', 'desc').orderBy('tracing_requests.id', 'desc').limit(query.limit).execute();
 }
 

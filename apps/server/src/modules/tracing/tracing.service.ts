@@ -19,6 +19,7 @@ import { recordAudit } from '../../lib/audit';
 import { recordReadAudit } from '../../lib/read-audit';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
+import { nextCursor } from '../../lib/keyset';
 import { createFamily } from '../families/families.service';
 import { personChanged } from '../matching/matching.runner';
 import { linkPeople, registerPerson } from '../people/identity.service';
@@ -266,8 +267,7 @@ export async function listTracingRequests(trx: Trx, actor: Actor, query: Tracing
     { action: 'tracing_request.list', targetType: 'tracing_request', targetIds: [...rows.map((r) => r.id), ...people.map((p) => p.person_id)] },
     requestId,
   );
-  const last = rows.at(-1);
-  return { requests, nextAfter: rows.length === query.limit && last ? `${last.created_at.toISOString()}|${last.id}` : null };
+  return { requests, nextAfter: nextCursor(rows, query.limit) };
 }
 
 /**
