@@ -142,21 +142,24 @@ function nameLevel(A: Int32Array, i: number, B: Int32Array, j: number): number {
   const cx = A[i + N_CANON] as number;
   const cy = B[j + N_CANON] as number;
   if (cx >= 0 && cy >= 0) return cx === cy ? EXACT : DISAGREE;
-  const vowelless = A[i + N_ARAB] === 1 || B[j + N_ARAB] === 1;
+  const flags = (A[i + N_ARAB] as number) | (B[j + N_ARAB] as number);
+  const vowelless = (flags & 1) !== 0;
+  // A shared skeleton with another first sound (Əhməd and Həmid) is a letter apart, not one name.
+  const onset = (((A[i + N_ARAB] as number) ^ (B[j + N_ARAB] as number)) & 2) !== 0;
   if (vowelless) {
     // Without written vowels, the consonant skeleton is all an Arabic spelling can agree on (و read either way).
     const xa = A[i + N_ASKEL] as number;
     const ya = B[j + N_ASKEL] as number;
-    if (xa === ya) return EXACT;
+    if (xa === ya) return onset ? FUZZY : EXACT;
     const xv = A[i + N_ASKELV] as number;
     const xu = A[i + N_ASKELU] as number;
     const yv = B[j + N_ASKELV] as number;
     const yu = B[j + N_ASKELU] as number;
-    if (xv === ya || xu === ya || xa === yv || xa === yu || xv === yv || xu === yu) return EXACT;
-    if (A[i + N_SKEL] === B[j + N_SKEL]) return PHONETIC;
+    if (xv === ya || xu === ya || xa === yv || xa === yu || xv === yv || xu === yu) return onset ? FUZZY : EXACT;
+    if (A[i + N_SKEL] === B[j + N_SKEL]) return onset ? FUZZY : PHONETIC;
   } else {
     if (A[i + N_FINE] === B[j + N_FINE]) return EXACT;
-    if (A[i + N_FOLD] === B[j + N_FOLD] || A[i + N_SKEL] === B[j + N_SKEL]) return PHONETIC;
+    if (A[i + N_FOLD] === B[j + N_FOLD] || A[i + N_SKEL] === B[j + N_SKEL]) return onset ? FUZZY : PHONETIC;
   }
   return fuzzyIds(
     A[i + N_ID] as number,
@@ -361,6 +364,13 @@ export function compareArena(
   if (ba >= 0) {
     seen = true;
     consistent &&= ba === 1;
+  }
+  // One record says born abroad, the other at home.
+  const abroadA = A[ao + H_ABROAD] as number;
+  const abroadB = B[bo + H_ABROAD] as number;
+  if (abroadA >= 0 && abroadB >= 0) {
+    seen = true;
+    consistent &&= abroadA === abroadB;
   }
   v[9] = seen ? (consistent ? 0 : 1) : -1;
   return v;
