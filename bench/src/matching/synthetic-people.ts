@@ -246,11 +246,16 @@ function makeFamilies(rng: Rng, childrenWanted: number): Child[] {
       district: cousin && previous ? previous.district : pick(rng, DISTRICTS),
       children: [],
     };
-    const count = 1 + Math.floor(rng() * 4);
-    for (let i = 0; i < count; i += 1) {
-      const bornAbroad = rng() < 0.45;
+    // Family size and spacing as families have them: 1 to 6 children (most 2 to 4), the first when the
+    // mother was 18 to 25, each next one 1.2 to about 5 years after the one before (twins 1 in 50 births);
+    // children born after the family left were born abroad. (Earlier versions drew each child's birth
+    // independently, so one family in three had two children of one age: siblings no record can tell apart
+    // far more often than real families have them.)
+    const count = pick(rng, [1, 2, 2, 3, 3, 3, 4, 4, 5, 6]);
+    let birth = family.motherBirthYear + 18 + rng() * 7;
+    for (let i = 0; i < count && birth < 2019.5; i += 1) {
+      const bornAbroad = birth > departed;
       const female = rng() < 0.5;
-      const birth = bornAbroad ? departed + 0.8 + rng() * (2019 - departed - 0.8) : departed - 0.2 - rng() * 10;
       // Parents do not give two living children the same name (cousins, named after one grandfather, may share).
       let given = weighted(rng, female ? FEMALE : MALE);
       for (let tries = 0; tries < 20 && family.children.some((c) => c.given === given); tries += 1) {
@@ -259,6 +264,7 @@ function makeFamilies(rng: Rng, childrenWanted: number): Child[] {
       const child: Child = { key: children.length, given, female, birth, bornAbroad, family };
       family.children.push(child);
       children.push(child);
+      birth += rng() < 0.02 ? 0 : 1.2 + -Math.log(1 - rng()) * 1.3;
     }
     previous = family;
   }
