@@ -58,6 +58,38 @@ const FEMALE: GivenName[] = [
     'Əsmər', 'Ayan', 'Aylin', 'Ayşən', 'Fəridə', 'Humay', 'İlahə', 'Mədinə', 'Nazlı', 'Nihal', 'Nilufər',
     'Raziyə', 'Şəfəq', 'Tünzalə', 'Yeganə', 'Hilal', 'Aysu', 'Zülfiyyə', 'Gülçin', 'Səma', 'Mina'].map((n) => g(n)),
 ];
+/**
+ * The rarer names of the long tail. Real given names follow a Zipf-like law: a few very common names (the
+ * weighted ones above) and thousands of rare ones. A pool of a hundred or so equally likely names makes
+ * two unrelated fathers (or children) share a rare name several times more often than real registries
+ * show, so the tail has a further set of real names at half the weight.
+ */
+const MALE_TAIL = [
+  'Adil', 'Afiq', 'Ağası', 'Alim', 'Amil', 'Asim', 'Bahadur', 'Bəhram', 'Cahid', 'Cavad', 'Cəmil', 'Dünyamin',
+  'Elman', 'Elmir', 'Elməddin', 'Elgün', 'Eyvaz', 'Fəxri', 'Fazil', 'Fərhad', 'Fəqan', 'Fəxrəddin', 'Habil',
+  'Hafiz', 'Hakim', 'Həbib', 'Hidayət', 'İlyas', 'İmran', 'İntiqam', 'İsrafil', 'Kəmal', 'Lətif', 'Mais',
+  'Mayıl', 'Məhərrəm', 'Mirzə', 'Möhsün', 'Nağı', 'Nazim', 'Nəriman', 'Niyaz', 'Nüsrət', 'Orduxan', 'Qabil',
+  'Qəzənfər', 'Rahib', 'Ramazan', 'Rəhim', 'Ruhin', 'Rüfət', 'Sakit', 'Sənan', 'Sərdar', 'Şahmar', 'Şamil',
+  'Şəmsi', 'Şirzad', 'Təbriz', 'Telman', 'Turan', 'Tunar', 'Vasif', 'Vidadi', 'Vilayət', 'Xaqani', 'Yadigar',
+  'Yavər', 'Yunis', 'Zahir', 'Zeynal', 'Zöhrab', 'Mirələm', 'Nurəli', 'Qurban', 'Səfər', 'Novruz', 'Bayram',
+  'Ələkbər', 'Əsgər', 'Həşim', 'Azad', 'Bəxtiyar', 'Cümşüd', 'Əflatun', 'Elbrus', 'Famil', 'Hüsü', 'İbad',
+];
+const FEMALE_TAIL = [
+  'Afət', 'Aidə', 'Aygül', 'Ayla', 'Bahar', 'Bəsti', 'Dürdanə', 'Durna', 'Elnurə', 'Elza', 'Fərqanə',
+  'Fəxriyyə', 'Gövhər', 'Gülbəniz', 'Gültəkin', 'Gülyaz', 'Həcər', 'Hökümə', 'Hüriyyə', 'İlhamə', 'İnarə',
+  'İlknur', 'Laçın', 'Lətafət', 'Mahirə', 'Mənsurə', 'Minirə', 'Nabat', 'Nazilə', 'Nəzakət', 'Nuranə',
+  'Pakizə', 'Pərişan', 'Qönçə', 'Rahilə', 'Reyhan', 'Rəfiqə', 'Sahibə', 'Sevil', 'Sona', 'Südabə', 'Şölə',
+  'Tutu', 'Validə', 'Vəsilə', 'Yaqut', 'Zümrüd', 'Zöhrə', 'Səadət', 'Məleykə', 'Aybəniz', 'Aynişan', 'Cəmalə',
+  'Dilşad', 'Firəngiz', 'Gülxar', 'Kəklik', 'Mətanət', 'Nübar', 'Ofelya', 'Rübabə', 'Sürəyya', 'Təhminə',
+  'Xumar', 'Yasəmən', 'Zərnigar', 'Əfsanə', 'Ülkü', 'Vüsalə', 'Gülnisə', 'Mehparə', 'Nərgiz', 'Sədəf',
+];
+for (const [pool, tail] of [
+  [MALE, MALE_TAIL],
+  [FEMALE, FEMALE_TAIL],
+] as const) {
+  for (const name of tail) if (!pool.some((n) => n.az === name)) pool.push(g(name, 0.5));
+}
+
 const SURNAME_STEMS = [
   'Quli', 'Məmməd', 'Əli', 'Hüseyn', 'Həsən', 'İsmayıl', 'Abbas', 'Cəfər', 'Rəhim', 'Nəsir', 'Baba', 'Oruc',
   'Kərim', 'Sadıq', 'Əhməd', 'Qasım', 'Hacı', 'Vəli', 'Səfər', 'Rüstəm', 'Novruz', 'Bayram', 'Zeynal', 'Nəbi',
