@@ -159,11 +159,20 @@ const cacheB = new Int32Array(1 << CACHE_BITS);
 const cacheV = new Int8Array(1 << CACHE_BITS);
 
 /**
- * Whether two different names are a typo apart (their consonant skeletons one edit or one swap of
- * neighbouring letters apart: Zərha for Zəhra). `foldXor` and `skelXor` are the XOR of their letter masks:
+ * Whether two different names are a typo apart: Latin and Cyrillic spellings one typo apart once folded
+ * (a dropped, doubled, replaced letter or two neighbours swapped), or close with consonants a typo apart;
+ * against Arabic script, consonant skeletons of three or more letters a typo apart (Zərha for زهراء). `foldXor` and `skelXor` are the XOR of their letter masks:
  * one typo (a dropped, doubled, swapped or replaced letter) changes at most two letters of the set, so most
  * pairs are told apart by integers alone; the rest are compared as strings and memoised.
  */
+/** Two spellings whose consonants are a typo apart must also be this close as a whole (Jaro–Winkler). */
+const FUZZY_JW = 0.85;
+/**
+ * An Arabic spelling is a typo from another name only when both consonant skeletons have at least this
+ * many letters: a skeleton of two (Ömər mr, Musa ms) is one edit from dozens of other names.
+ */
+const FUZZY_SKELETON = 3;
+
 export function fuzzyIds(x: number, y: number, vowelless: boolean, foldXor: number, skelXor: number): boolean {
   const foldClose = popcount(foldXor) <= 2;
   const skelClose = vowelless && popcount(skelXor) <= 2;
@@ -176,15 +185,18 @@ export function fuzzyIds(x: number, y: number, vowelless: boolean, foldXor: numb
   const fb = foldText[y] as string;
   let result = false;
   if (foldClose && Math.abs(fa.length - fb.length) <= 2) {
-    const jw = fa < fb ? jaroWinkler(fa, fb) : jaroWinkler(fb, fa);
-    if (jw >= 0.9) result = true;
-    else if (!vowelless && jw >= 0.75 && (skelText[x] as string).length >= 2) {
-      result = withinOneTypo(skelText[x] as string, skelText[y] as string);
-    }
+    if (!vowelless) {
+      // One typo in the folded spelling, or in the consonants of two spellings that are otherwise close.
+      result = withinOneTypo(fa, fb);
+      if (!result && (skelText[x] as string).length >= 2 && withinOneTypo(skelText[x] as string, skelText[y] as string)) {
+        result = (fa < fb ? jaroWinkler(fa, fb) : jaroWinkler(fb, fa)) >= FUZZY_JW;
+      }
+    } else result = (fa < fb ? jaroWinkler(fa, fb) : jaroWinkler(fb, fa)) >= 0.9;
   }
   if (!result && skelClose) {
     const sa = skelText[x] as string;
-    result = sa.length >= 2 && withinOneTypo(sa, skelText[y] as string);
+    const sb = skelText[y] as string;
+    result = Math.min(sa.length, sb.length) >= FUZZY_SKELETON && withinOneTypo(sa, sb);
   }
   cacheA[slot] = lo + 1;
   cacheB[slot] = hi;

@@ -176,6 +176,17 @@ describe('typos', () => {
   ])('%s, two letters swapped, is a typo of %s', (typed, arabic) => {
     expect(compareNameKeys(key(typed), key(arabic))).toBe(2);
   });
+
+  it.each([
+    ['Zemfiia', 'Земфира'],
+    ['Rəsdul', 'Rəsul'],
+  ])('%s is a typo of %s', (typed, right) => {
+    expect(compareNameKeys(key(typed), key(right))).toBe(2);
+  });
+
+  it('does not take a two-consonant Arabic name for a typo of a longer one (نور and Nadir)', () => {
+    expect(compareNameKeys(key('نور'), key('Nadir'))).toBe(3);
+  });
 });
 
 describe('Abd Allah', () => {
