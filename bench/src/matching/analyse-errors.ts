@@ -30,7 +30,13 @@ const leftById = new Map(scenario.left.map((r) => [r.id, r]));
 const rightById = new Map(scenario.right.map((r) => [r.id, r]));
 for (const r of scenario.left) engine.addLeft(r);
 const sample: PersonFeatures[] = scenario.right.slice(0, 4000).map((r) => personFeatures(r, engine.cache));
-const params = estimateU(engine.left, DEFAULT_MATCH_PARAMETERS, { pairs: 60_000, other: sample, seed: 7, minCount: 20, monotone: true });
+const params = estimateU(engine.left, DEFAULT_MATCH_PARAMETERS, {
+  pairs: 60_000,
+  other: sample,
+  seed: 7,
+  minCount: 20,
+  monotone: true,
+});
 engine.setParameters(params);
 const rows = scenario.right.map((r) => engine.scoreCandidates(personFeatures(r, engine.cache)));
 const calibration = estimateMatchRate(rows, params.matchRate);
@@ -62,7 +68,9 @@ function figures(filter: (id: string) => boolean, label: string): void {
   const p = tp / Math.max(1, tp + fp);
   const r = tp / Math.max(1, truths);
   const f1 = (2 * p * r) / Math.max(1e-9, p + r);
-  console.log(`${label}: P ${p.toFixed(4)} R ${r.toFixed(4)} F1 ${f1.toFixed(4)} r@10 ${(in10 / truths).toFixed(4)} (tp ${tp} fp ${fp} truths ${truths})`);
+  console.log(
+    `${label}: P ${p.toFixed(4)} R ${r.toFixed(4)} F1 ${f1.toFixed(4)} r@10 ${(in10 / truths).toFixed(4)} (tp ${tp} fp ${fp} truths ${truths})`,
+  );
 }
 figures(() => true, 'all');
 figures((id) => !scenario.unresolvable.has(id), 'resolvable');
@@ -71,7 +79,9 @@ const featL = new Map(engine.left.map((f) => [f.id, f]));
 const featR = new Map(rows.map((row, i) => [row.right, personFeatures(scenario.right[i]!, engine.cache)]));
 function pattern(l: string, r: string): string {
   const v = comparePersons(featL.get(l)!, featR.get(r)!);
-  return MATCH_FIELDS.map((f, i) => `${f.slice(0, 3)}:${(v[i] ?? -1) < 0 ? '-' : FIELD_LEVELS[f][v[i]!]!.slice(0, 4)}`).join(' ');
+  return MATCH_FIELDS.map(
+    (f, i) => `${f.slice(0, 3)}:${(v[i] ?? -1) < 0 ? '-' : FIELD_LEVELS[f][v[i]!]!.slice(0, 4)}`,
+  ).join(' ');
 }
 const fnKinds = new Map<string, number>();
 const fpKinds = new Map<string, number>();
@@ -85,17 +95,31 @@ for (const [id, list] of out) {
   const hit = list.find((s) => s.left === t);
   const fm = list.find((s) => s.band === 'match' && s.left !== t);
   if (t && hit?.band !== 'match') {
-    const kind = !hit ? 'not listed' : list[0]?.left === t ? 'rank 1, below band' : fm ? 'outranked by a false match' : 'outranked';
+    const kind = !hit
+      ? 'not listed'
+      : list[0]?.left === t
+        ? 'rank 1, below band'
+        : fm
+          ? 'outranked by a false match'
+          : 'outranked';
     bump(fnKinds, kind);
     bump(fnPatterns, pattern(t, id));
-    if (examples.length < dump * 2) examples.push(`FN ${kind}\n R ${JSON.stringify(rightById.get(id))}\n T ${JSON.stringify(leftById.get(t))}\n t ${hit ? JSON.stringify(hit.why) + ' ' + hit.score : '-'}${list[0] && list[0].left !== t ? `\n 1 ${JSON.stringify(leftById.get(list[0].left))}\n   ${JSON.stringify(list[0].why)} ${list[0].score}` : ''}`);
+    if (examples.length < dump * 2)
+      examples.push(
+        `FN ${kind}\n R ${JSON.stringify(rightById.get(id))}\n T ${JSON.stringify(leftById.get(t))}\n t ${hit ? JSON.stringify(hit.why) + ' ' + hit.score : '-'}${list[0] && list[0].left !== t ? `\n 1 ${JSON.stringify(leftById.get(list[0].left))}\n   ${JSON.stringify(list[0].why)} ${list[0].score}` : ''}`,
+      );
   }
   if (fm) {
     bump(fpKinds, t ? 'truth exists' : 'no truth');
     bump(fpPatterns, pattern(fm.left, id));
   }
 }
-const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, c]) => `${String(c).padStart(5)}  ${k}`).join('\n');
+const top = (m: Map<string, number>, n: number) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, c]) => `${String(c).padStart(5)}  ${k}`)
+    .join('\n');
 console.log(`\nFN kinds:\n${top(fnKinds, 10)}\nFN patterns (truth vs sought):\n${top(fnPatterns, 25)}`);
 console.log(`\nFP kinds:\n${top(fpKinds, 10)}\nFP patterns (false match vs sought):\n${top(fpPatterns, 25)}`);
 if (dump) console.log(`\n${examples.join('\n\n')}`);
@@ -112,7 +136,9 @@ for (const [id, list] of out) {
     scored.push([s.score, s.left === t]);
   }
 }
-console.log(`\ncalibration: ${bins.map((b, i) => `${i / 10}: ${b.n ? (b.t / b.n).toFixed(2) : '-'} (${b.n})`).join(', ')}`);
+console.log(
+  `\ncalibration: ${bins.map((b, i) => `${i / 10}: ${b.n ? (b.t / b.n).toFixed(2) : '-'} (${b.n})`).join(', ')}`,
+);
 scored.sort((a, b) => b[0] - a[0]);
 let tpc = 0;
 let best = { f1: 0, at: 0 };

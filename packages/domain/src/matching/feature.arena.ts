@@ -311,8 +311,10 @@ function bornConsistently(A: Int32Array, ao: number, B: Int32Array, bo: number):
   )
     return -1;
   const departed = B[bo + H_DEP] as number;
-  if (abroad === 1) return (A[ao + H_BHI] as number) >= departed - 0.1 * FIXED ? 1 : 0;
-  return (A[ao + H_BLO] as number) <= departed + 0.75 * FIXED ? 1 : 0;
+  // An estimated age is often a year off either way (as in `birthLevel`).
+  const slack = ((A[ao + H_FLAGS] as number) & ESTIMATED) !== 0 ? FIXED : 0;
+  if (abroad === 1) return (A[ao + H_BHI] as number) + slack >= departed - 0.1 * FIXED ? 1 : 0;
+  return (A[ao + H_BLO] as number) - slack <= departed + 0.75 * FIXED ? 1 : 0;
 }
 
 /**
@@ -346,8 +348,12 @@ export function compareArena(
   const ca = A[ao + H_COUNTRY] as number;
   const cb = B[bo + H_COUNTRY] as number;
   if (da >= 0 && db >= 0 && sameDistrict(da, db, similarPlaces)) v[8] = 0;
-  else if (ca >= 0 && cb >= 0) v[8] = ca === cb ? 1 : 2;
-  else v[8] = -1;
+  else if (ca >= 0 && cb >= 0) {
+    // The same country says something only where both name a district (then the districts differ);
+    // where one does not, nearly every pair of nationals agrees on the country: not compared.
+    if (ca !== cb) v[8] = 2;
+    else v[8] = da >= 0 && db >= 0 ? 1 : -1;
+  } else v[8] = -1;
   // Departure: the families left at about the same time, and each child's birth fits the other's departure.
   let seen = false;
   let consistent = true;

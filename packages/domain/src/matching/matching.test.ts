@@ -98,6 +98,30 @@ describe('comparison and scoring', () => {
     );
   });
 
+  it('compares origins: one district spelled two ways, two districts, a district against a country alone', () => {
+    const at = MATCH_FIELDS.indexOf('origin');
+    const from = (id: string, origin: PersonRecord['origin']): PersonRecord => ({ id, names: [{ given: 'Elvin' }], ...(origin ? { origin } : {}) });
+    const baki = features(from('O-1', { country: 'AZ', district: 'Bakı' }));
+    expect(comparePersons(baki, features(from('O-2', { country: 'AZ', district: 'Baku' })))[at]).toBe(0);
+    expect(comparePersons(baki, features(from('O-3', { country: 'AZ', district: 'Sheki' })))[at]).toBe(1);
+    expect(comparePersons(baki, features(from('O-4', { country: 'AZ' })))[at]).toBe(-1);
+    expect(comparePersons(baki, features(from('O-5', { country: 'IQ' })))[at]).toBe(2);
+  });
+
+  it('allows an estimated age a year of slack against the departure', () => {
+    const at = MATCH_FIELDS.indexOf('departure');
+    const foundChild: PersonRecord = {
+      id: 'D-1',
+      names: [{ given: 'Fatimə' }],
+      birth: { estimated_age: { years: 4, on: '2019-10-03' }, country: 'IQ' },
+      origin: { country: 'AZ' },
+    };
+    const request: PersonRecord = { id: 'D-2', names: [{ given: 'Fatimə' }], origin: { country: 'AZ' }, departed_home: '2016-04' };
+    expect(comparePersons(features(foundChild), features(request))[at]).toBe(0);
+    const bornAtHome: PersonRecord = { ...request, id: 'D-3', birth: { date: '2015-02-01', country: 'AZ' } };
+    expect(comparePersons(features(foundChild), features(bornAtHome))[at]).toBe(1);
+  });
+
   it('refuses a phonetic match between two known, different names', () => {
     const a = cache.key('Həsən', 'given');
     const b = cache.key('حسين', 'given');

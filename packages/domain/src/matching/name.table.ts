@@ -188,7 +188,11 @@ export function fuzzyIds(x: number, y: number, vowelless: boolean, foldXor: numb
     if (!vowelless) {
       // One typo in the folded spelling, or in the consonants of two spellings that are otherwise close.
       result = withinOneTypo(fa, fb);
-      if (!result && (skelText[x] as string).length >= 2 && withinOneTypo(skelText[x] as string, skelText[y] as string)) {
+      if (
+        !result &&
+        (skelText[x] as string).length >= 2 &&
+        withinOneTypo(skelText[x] as string, skelText[y] as string)
+      ) {
         result = (fa < fb ? jaroWinkler(fa, fb) : jaroWinkler(fb, fa)) >= FUZZY_JW;
       }
     } else result = (fa < fb ? jaroWinkler(fa, fb) : jaroWinkler(fb, fa)) >= 0.9;
@@ -251,7 +255,8 @@ export function compareIds(x: number, y: number): number {
     const ya = d[oy + ASKEL] as number;
     const yv = d[oy + ASKELV] as number;
     const yu = d[oy + ASKELU] as number;
-    if (xa === ya || xv === ya || xu === ya || xa === yv || xa === yu || xv === yv || xu === yu) return onset ? FUZZY : EXACT;
+    if (xa === ya || xv === ya || xu === ya || xa === yv || xa === yu || xv === yv || xu === yu)
+      return onset ? FUZZY : EXACT;
     if (
       d[ox + SKEL] === d[oy + SKEL] ||
       d[ox + SKELV] === d[oy + SKEL] ||
