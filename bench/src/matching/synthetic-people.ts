@@ -90,8 +90,14 @@ for (const [pool, tail] of [
   for (const name of tail) if (!pool.some((n) => n.az === name)) pool.push(g(name, 0.5));
 }
 
+/**
+ * Surname stems, commonest first. Azerbaijani surnames are concentrated (Məmmədov, Əliyev, Hüseynov,
+ * Həsənov and Quliyev alone are about a third of the population), so stems are drawn with Zipf-like
+ * weights 1 / (rank + 3): the first five are about 30 % of families. (Earlier versions drew them all
+ * equally likely, which made a shared surname far more telling than it is.)
+ */
 const SURNAME_STEMS = [
-  'Quli', 'Məmməd', 'Əli', 'Hüseyn', 'Həsən', 'İsmayıl', 'Abbas', 'Cəfər', 'Rəhim', 'Nəsir', 'Baba', 'Oruc',
+  'Məmməd', 'Əli', 'Hüseyn', 'Həsən', 'Quli', 'İsmayıl', 'Abbas', 'Cəfər', 'Rəhim', 'Nəsir', 'Baba', 'Oruc',
   'Kərim', 'Sadıq', 'Əhməd', 'Qasım', 'Hacı', 'Vəli', 'Səfər', 'Rüstəm', 'Novruz', 'Bayram', 'Zeynal', 'Nəbi',
   'Mirzə', 'Xəlil', 'Allahverdi', 'Mustafa', 'İbrahim', 'Süleyman', 'Məlik', 'Talıb', 'Şükür', 'Hümbət', 'Ağa',
   'Camal', 'Kazım', 'Qurban', 'İsgəndər', 'Əsgər', 'Musa', 'Yusif', 'Heydər', 'Salman', 'Tağı', 'Nağı',
@@ -100,6 +106,17 @@ const SURNAME_STEMS = [
   'Nadir', 'Pašə', 'Rəsul', 'Sabir', 'Şahbaz', 'Tofiq', 'Umud', 'Vahid', 'Yaqub', 'Zakir', 'Əmir', 'Ələkbər',
   'Qəhrəman', 'Həşim', 'Xankişi', 'Cəmil', 'Mirzəli', 'Nəcəf', 'Ocaq', 'Paşa', 'Rəfi', 'Sultan', 'Turab',
 ];
+const SURNAME_WEIGHTS = SURNAME_STEMS.map((_, rank) => 1 / (rank + 3));
+
+function surnameStemPick(rng: Rng): string {
+  let r = rng() * SURNAME_WEIGHTS.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < SURNAME_STEMS.length; i += 1) {
+    r -= SURNAME_WEIGHTS[i] as number;
+    if (r <= 0) return SURNAME_STEMS[i] as string;
+  }
+  return SURNAME_STEMS[SURNAME_STEMS.length - 1] as string;
+}
+
 const DISTRICTS = ['Sumqayıt', 'Bakı', 'Gəncə', 'Qusar', 'Zaqatala', 'Lənkəran', 'Şəki', 'Mingəçevir', 'Qax', 'Balakən', 'Masallı', 'Quba'];
 
 function weighted(rng: Rng, names: readonly GivenName[]): GivenName {
@@ -268,11 +285,11 @@ function makeFamilies(rng: Rng, childrenWanted: number): Child[] {
     const cousin = previous !== null && rng() < 0.2;
     const departed = 2013 + rng() * 4;
     const family: Family = {
-      stem: cousin && previous ? previous.stem : pick(rng, SURNAME_STEMS),
+      stem: cousin && previous ? previous.stem : surnameStemPick(rng),
       father: weighted(rng, MALE),
       grandfather: cousin && previous ? previous.grandfather : weighted(rng, MALE),
       mother: weighted(rng, FEMALE),
-      motherStem: pick(rng, SURNAME_STEMS),
+      motherStem: surnameStemPick(rng),
       motherBirthYear: 1985 + Math.floor(rng() * 12),
       departed,
       district: cousin && previous ? previous.district : pick(rng, DISTRICTS),
