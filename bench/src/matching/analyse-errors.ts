@@ -89,6 +89,7 @@ const fnPatterns = new Map<string, number>();
 const fpPatterns = new Map<string, number>();
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 const examples: string[] = [];
+const fpExamples: string[] = [];
 for (const [id, list] of out) {
   if (scenario.unresolvable.has(id)) continue;
   const t = scenario.truth.get(id);
@@ -111,6 +112,10 @@ for (const [id, list] of out) {
   }
   if (fm) {
     bump(fpKinds, t ? 'truth exists' : 'no truth');
+    if (fpExamples.length < dump)
+      fpExamples.push(
+        `FP ${t ? 'truth exists' : 'no truth'}\n R ${JSON.stringify(rightById.get(id))}\n F ${JSON.stringify(leftById.get(fm.left))}\n   ${JSON.stringify(fm.why)} ${fm.score}${t ? `\n T ${JSON.stringify(leftById.get(t))}\n   ${hit ? `${JSON.stringify(hit.why)} ${hit.score}` : '-'}` : ''}`,
+      );
     bump(fpPatterns, pattern(fm.left, id));
   }
 }
@@ -122,7 +127,7 @@ const top = (m: Map<string, number>, n: number) =>
     .join('\n');
 console.log(`\nFN kinds:\n${top(fnKinds, 10)}\nFN patterns (truth vs sought):\n${top(fnPatterns, 25)}`);
 console.log(`\nFP kinds:\n${top(fpKinds, 10)}\nFP patterns (false match vs sought):\n${top(fpPatterns, 25)}`);
-if (dump) console.log(`\n${examples.join('\n\n')}`);
+if (dump) console.log(`\n${examples.join('\n\n')}\n\n${fpExamples.join('\n\n')}`);
 
 // Calibration: suggestions by probability decile, share that are the truth; and the best F1 any threshold gives.
 const bins = Array.from({ length: 10 }, () => ({ n: 0, t: 0 }));

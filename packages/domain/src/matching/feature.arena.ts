@@ -1,5 +1,5 @@
 import type { NameKey } from '../names/name.keys';
-import { DISAGREE, EXACT, FUZZY, PHONETIC, fuzzyIds, nameId, nameInts, termText } from './name.table';
+import { DISAGREE, EXACT, FUZZY, PHONETIC, fuzzyIds, nameId, nameInts } from './name.table';
 import type { PersonFeatures } from './person.features';
 
 /**
@@ -197,29 +197,39 @@ export function hasNames(A: Int32Array, ao: number, field: number): boolean {
   return A[ao + H_START + field] !== A[ao + H_START + field + 1];
 }
 
-function earlierTerm(x: number, y: number): number {
-  if (x === y || y < 0) return x;
-  if (x < 0) return y;
-  return (termText[x] as string) < (termText[y] as string) ? x : y;
-}
-
 /**
- * The term (frequency value) that two records' names in one field agree on exactly, or -1. Where several
- * agree, the alphabetically first, so the choice does not depend on the order names were first seen.
+ * Every term (frequency value) of the names that agree exactly in one field of two records, written into
+ * `out` (distinct, at most `out.length`); returns how many. The scorer weighs the agreement by the
+ * commonest of them: a typo on one side makes a term the registry has never counted, and agreement on it
+ * must not count as agreement on a unique name.
  */
-export function agreeingTermOf(A: Int32Array, ao: number, B: Int32Array, bo: number, field: number): number {
+export function agreeingTerms(
+  A: Int32Array,
+  ao: number,
+  B: Int32Array,
+  bo: number,
+  field: number,
+  out: Int32Array,
+): number {
   const s1 = A[ao + H_START + field] as number;
   const e1 = A[ao + H_START + field + 1] as number;
   const s2 = B[bo + H_START + field] as number;
   const e2 = B[bo + H_START + field + 1] as number;
-  let best = -1;
+  let n = 0;
+  const add = (term: number): void => {
+    if (term < 0 || n >= out.length) return;
+    for (let k = 0; k < n; k += 1) if (out[k] === term) return;
+    out[n] = term;
+    n += 1;
+  };
   for (let i = s1; i < e1; i += NAME_W) {
     for (let j = s2; j < e2; j += NAME_W) {
       if (nameLevel(A, i, B, j) !== EXACT) continue;
-      best = earlierTerm(best, earlierTerm(A[i + N_TERM] as number, B[j + N_TERM] as number));
+      add(A[i + N_TERM] as number);
+      add(B[j + N_TERM] as number);
     }
   }
-  return best;
+  return n;
 }
 
 function grandfatherLevel(A: Int32Array, ao: number, B: Int32Array, bo: number): number {

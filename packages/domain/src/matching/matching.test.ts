@@ -327,4 +327,17 @@ describe('training', () => {
     // The found child has no surname, only the grandfather قلي of her triple name.
     expect(tf.counts.family.get('quli')).toBe(3);
   });
+
+  it('weighs a name the registry spells another way by that spelling’s frequency, not as a unique name', () => {
+    // The registry writes Elvin in Arabic script (الون, و read as a vowel or as v) a hundred times.
+    const shelter = Array.from({ length: 100 }, (_, i): PersonRecord => ({
+      id: `S-${i}`,
+      names: [{ given: i % 2 ? 'علي' : 'حسن', father: 'الون', script: 'Arab' }],
+    }));
+    const features100 = shelter.map(features);
+    const scorer = new MatchScorer(DEFAULT_MATCH_PARAMETERS, termFrequencies(features100), 100);
+    const request = features({ id: 'R-1', names: [{ given: 'Əli', father: 'Elvin' }] });
+    const father = Object.fromEntries(scorer.score(features100[1]!, request).why)['father'];
+    expect(father).toBeLessThan(1);
+  });
 });
