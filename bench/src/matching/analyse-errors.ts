@@ -153,3 +153,17 @@ scored.forEach(([score, ok], i) => {
   if (f1 > best.f1) best = { f1, at: score };
 });
 console.log(`best F1 over thresholds ${best.f1.toFixed(4)} at ${best.at}`);
+
+// Truths missing from the top 10: resolvable or not, and where they were among the scored candidates.
+const missing = { resolvable: 0, unresolvable: 0, scoredBelowTop: 0, belowReview: 0, notCandidate: 0 };
+rows.forEach((row, i) => {
+  const t = scenario.truth.get(row.right);
+  if (!t || out.get(row.right)?.some((s) => s.left === t)) return;
+  missing[scenario.unresolvable.has(row.right) ? 'unresolvable' : 'resolvable'] += 1;
+  const k = row.candidates.findIndex((c) => c.left === t);
+  if (k >= 0) {
+    if ((probs[i]![k] ?? 0) < params.thresholds.review) missing.belowReview += 1;
+    else missing.scoredBelowTop += 1;
+  } else missing.notCandidate += 1;
+});
+console.log(`truths not in the top 10: ${JSON.stringify(missing)}`);
