@@ -216,17 +216,20 @@ export function agreeingTerms(
   const s2 = B[bo + H_START + field] as number;
   const e2 = B[bo + H_START + field + 1] as number;
   let n = 0;
-  const add = (term: number): void => {
-    if (term < 0 || n >= out.length) return;
-    for (let k = 0; k < n; k += 1) if (out[k] === term) return;
-    out[n] = term;
-    n += 1;
-  };
   for (let i = s1; i < e1; i += NAME_W) {
     for (let j = s2; j < e2; j += NAME_W) {
       if (nameLevel(A, i, B, j) !== EXACT) continue;
-      add(A[i + N_TERM] as number);
-      add(B[j + N_TERM] as number);
+      // Both spellings' terms, each once (no closure: this runs for most scored pairs).
+      for (let side = 0; side < 2; side += 1) {
+        const term = side === 0 ? (A[i + N_TERM] as number) : (B[j + N_TERM] as number);
+        if (term < 0 || n >= out.length) continue;
+        let seen = false;
+        for (let k = 0; k < n; k += 1) if (out[k] === term) seen = true;
+        if (!seen) {
+          out[n] = term;
+          n += 1;
+        }
+      }
     }
   }
   return n;
