@@ -58,8 +58,46 @@ const FEMALE: GivenName[] = [
     'Əsmər', 'Ayan', 'Aylin', 'Ayşən', 'Fəridə', 'Humay', 'İlahə', 'Mədinə', 'Nazlı', 'Nihal', 'Nilufər',
     'Raziyə', 'Şəfəq', 'Tünzalə', 'Yeganə', 'Hilal', 'Aysu', 'Zülfiyyə', 'Gülçin', 'Səma', 'Mina'].map((n) => g(n)),
 ];
+/**
+ * The rarer names of the long tail. Real given names follow a Zipf-like law: a few very common names (the
+ * weighted ones above) and thousands of rare ones. A pool of a hundred or so equally likely names makes
+ * two unrelated fathers (or children) share a rare name several times more often than real registries
+ * show, so the tail has a further set of real names at half the weight.
+ */
+const MALE_TAIL = [
+  'Adil', 'Afiq', 'Ağası', 'Alim', 'Amil', 'Asim', 'Bahadur', 'Bəhram', 'Cahid', 'Cavad', 'Cəmil', 'Dünyamin',
+  'Elman', 'Elmir', 'Elməddin', 'Elgün', 'Eyvaz', 'Fəxri', 'Fazil', 'Fərhad', 'Fəqan', 'Fəxrəddin', 'Habil',
+  'Hafiz', 'Hakim', 'Həbib', 'Hidayət', 'İlyas', 'İmran', 'İntiqam', 'İsrafil', 'Kəmal', 'Lətif', 'Mais',
+  'Mayıl', 'Məhərrəm', 'Mirzə', 'Möhsün', 'Nağı', 'Nazim', 'Nəriman', 'Niyaz', 'Nüsrət', 'Orduxan', 'Qabil',
+  'Qəzənfər', 'Rahib', 'Ramazan', 'Rəhim', 'Ruhin', 'Rüfət', 'Sakit', 'Sənan', 'Sərdar', 'Şahmar', 'Şamil',
+  'Şəmsi', 'Şirzad', 'Təbriz', 'Telman', 'Turan', 'Tunar', 'Vasif', 'Vidadi', 'Vilayət', 'Xaqani', 'Yadigar',
+  'Yavər', 'Yunis', 'Zahir', 'Zeynal', 'Zöhrab', 'Mirələm', 'Nurəli', 'Qurban', 'Səfər', 'Novruz', 'Bayram',
+  'Ələkbər', 'Əsgər', 'Həşim', 'Azad', 'Bəxtiyar', 'Cümşüd', 'Əflatun', 'Elbrus', 'Famil', 'Hüsü', 'İbad',
+];
+const FEMALE_TAIL = [
+  'Afət', 'Aidə', 'Aygül', 'Ayla', 'Bahar', 'Bəsti', 'Dürdanə', 'Durna', 'Elnurə', 'Elza', 'Fərqanə',
+  'Fəxriyyə', 'Gövhər', 'Gülbəniz', 'Gültəkin', 'Gülyaz', 'Həcər', 'Hökümə', 'Hüriyyə', 'İlhamə', 'İnarə',
+  'İlknur', 'Laçın', 'Lətafət', 'Mahirə', 'Mənsurə', 'Minirə', 'Nabat', 'Nazilə', 'Nəzakət', 'Nuranə',
+  'Pakizə', 'Pərişan', 'Qönçə', 'Rahilə', 'Reyhan', 'Rəfiqə', 'Sahibə', 'Sevil', 'Sona', 'Südabə', 'Şölə',
+  'Tutu', 'Validə', 'Vəsilə', 'Yaqut', 'Zümrüd', 'Zöhrə', 'Səadət', 'Məleykə', 'Aybəniz', 'Aynişan', 'Cəmalə',
+  'Dilşad', 'Firəngiz', 'Gülxar', 'Kəklik', 'Mətanət', 'Nübar', 'Ofelya', 'Rübabə', 'Sürəyya', 'Təhminə',
+  'Xumar', 'Yasəmən', 'Zərnigar', 'Əfsanə', 'Ülkü', 'Vüsalə', 'Gülnisə', 'Mehparə', 'Nərgiz', 'Sədəf',
+];
+for (const [pool, tail] of [
+  [MALE, MALE_TAIL],
+  [FEMALE, FEMALE_TAIL],
+] as const) {
+  for (const name of tail) if (!pool.some((n) => n.az === name)) pool.push(g(name, 0.5));
+}
+
+/**
+ * Surname stems, commonest first. Azerbaijani surnames are concentrated (Məmmədov, Əliyev, Hüseynov,
+ * Həsənov and Quliyev alone are about a third of the population), so stems are drawn with Zipf-like
+ * weights 1 / (rank + 3): the first five are about 30 % of families. (Earlier versions drew them all
+ * equally likely, which made a shared surname far more telling than it is.)
+ */
 const SURNAME_STEMS = [
-  'Quli', 'Məmməd', 'Əli', 'Hüseyn', 'Həsən', 'İsmayıl', 'Abbas', 'Cəfər', 'Rəhim', 'Nəsir', 'Baba', 'Oruc',
+  'Məmməd', 'Əli', 'Hüseyn', 'Həsən', 'Quli', 'İsmayıl', 'Abbas', 'Cəfər', 'Rəhim', 'Nəsir', 'Baba', 'Oruc',
   'Kərim', 'Sadıq', 'Əhməd', 'Qasım', 'Hacı', 'Vəli', 'Səfər', 'Rüstəm', 'Novruz', 'Bayram', 'Zeynal', 'Nəbi',
   'Mirzə', 'Xəlil', 'Allahverdi', 'Mustafa', 'İbrahim', 'Süleyman', 'Məlik', 'Talıb', 'Şükür', 'Hümbət', 'Ağa',
   'Camal', 'Kazım', 'Qurban', 'İsgəndər', 'Əsgər', 'Musa', 'Yusif', 'Heydər', 'Salman', 'Tağı', 'Nağı',
@@ -68,6 +106,17 @@ const SURNAME_STEMS = [
   'Nadir', 'Pašə', 'Rəsul', 'Sabir', 'Şahbaz', 'Tofiq', 'Umud', 'Vahid', 'Yaqub', 'Zakir', 'Əmir', 'Ələkbər',
   'Qəhrəman', 'Həşim', 'Xankişi', 'Cəmil', 'Mirzəli', 'Nəcəf', 'Ocaq', 'Paşa', 'Rəfi', 'Sultan', 'Turab',
 ];
+const SURNAME_WEIGHTS = SURNAME_STEMS.map((_, rank) => 1 / (rank + 3));
+
+function surnameStemPick(rng: Rng): string {
+  let r = rng() * SURNAME_WEIGHTS.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < SURNAME_STEMS.length; i += 1) {
+    r -= SURNAME_WEIGHTS[i] as number;
+    if (r <= 0) return SURNAME_STEMS[i] as string;
+  }
+  return SURNAME_STEMS[SURNAME_STEMS.length - 1] as string;
+}
+
 const DISTRICTS = ['Sumqayıt', 'Bakı', 'Gəncə', 'Qusar', 'Zaqatala', 'Lənkəran', 'Şəki', 'Mingəçevir', 'Qax', 'Balakən', 'Masallı', 'Quba'];
 
 function weighted(rng: Rng, names: readonly GivenName[]): GivenName {
@@ -236,21 +285,26 @@ function makeFamilies(rng: Rng, childrenWanted: number): Child[] {
     const cousin = previous !== null && rng() < 0.2;
     const departed = 2013 + rng() * 4;
     const family: Family = {
-      stem: cousin && previous ? previous.stem : pick(rng, SURNAME_STEMS),
+      stem: cousin && previous ? previous.stem : surnameStemPick(rng),
       father: weighted(rng, MALE),
       grandfather: cousin && previous ? previous.grandfather : weighted(rng, MALE),
       mother: weighted(rng, FEMALE),
-      motherStem: pick(rng, SURNAME_STEMS),
+      motherStem: surnameStemPick(rng),
       motherBirthYear: 1985 + Math.floor(rng() * 12),
       departed,
       district: cousin && previous ? previous.district : pick(rng, DISTRICTS),
       children: [],
     };
-    const count = 1 + Math.floor(rng() * 4);
-    for (let i = 0; i < count; i += 1) {
-      const bornAbroad = rng() < 0.45;
+    // Family size and spacing as families have them: 1 to 6 children (most 2 to 4), the first when the
+    // mother was 18 to 25, each next one 1.2 to about 5 years after the one before (twins 1 in 50 births);
+    // children born after the family left were born abroad. (Earlier versions drew each child's birth
+    // independently, so one family in three had two children of one age: siblings no record can tell apart
+    // far more often than real families have them.)
+    const count = pick(rng, [1, 2, 2, 3, 3, 3, 4, 4, 5, 6]);
+    let birth = family.motherBirthYear + 18 + rng() * 7;
+    for (let i = 0; i < count && birth < 2019.5; i += 1) {
+      const bornAbroad = birth > departed;
       const female = rng() < 0.5;
-      const birth = bornAbroad ? departed + 0.8 + rng() * (2019 - departed - 0.8) : departed - 0.2 - rng() * 10;
       // Parents do not give two living children the same name (cousins, named after one grandfather, may share).
       let given = weighted(rng, female ? FEMALE : MALE);
       for (let tries = 0; tries < 20 && family.children.some((c) => c.given === given); tries += 1) {
@@ -259,6 +313,7 @@ function makeFamilies(rng: Rng, childrenWanted: number): Child[] {
       const child: Child = { key: children.length, given, female, birth, bornAbroad, family };
       family.children.push(child);
       children.push(child);
+      birth += rng() < 0.02 ? 0 : 1.2 + -Math.log(1 - rng()) * 1.3;
     }
     previous = family;
   }

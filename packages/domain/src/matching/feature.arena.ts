@@ -1,5 +1,5 @@
 import type { NameKey } from '../names/name.keys';
-import { DISAGREE, EXACT, FUZZY, PHONETIC, fuzzyIds, nameId, nameInts, termText } from './name.table';
+import { DISAGREE, EXACT, FUZZY, PHONETIC, fuzzyIds, nameId, nameInts } from './name.table';
 import type { PersonFeatures } from './person.features';
 
 /**
@@ -142,21 +142,24 @@ function nameLevel(A: Int32Array, i: number, B: Int32Array, j: number): number {
   const cx = A[i + N_CANON] as number;
   const cy = B[j + N_CANON] as number;
   if (cx >= 0 && cy >= 0) return cx === cy ? EXACT : DISAGREE;
-  const vowelless = A[i + N_ARAB] === 1 || B[j + N_ARAB] === 1;
+  const flags = (A[i + N_ARAB] as number) | (B[j + N_ARAB] as number);
+  const vowelless = (flags & 1) !== 0;
+  // A shared skeleton with another first sound (Əhməd and Həmid) is a letter apart, not one name.
+  const onset = (((A[i + N_ARAB] as number) ^ (B[j + N_ARAB] as number)) & 2) !== 0;
   if (vowelless) {
     // Without written vowels, the consonant skeleton is all an Arabic spelling can agree on (و read either way).
     const xa = A[i + N_ASKEL] as number;
     const ya = B[j + N_ASKEL] as number;
-    if (xa === ya) return EXACT;
+    if (xa === ya) return onset ? FUZZY : EXACT;
     const xv = A[i + N_ASKELV] as number;
     const xu = A[i + N_ASKELU] as number;
     const yv = B[j + N_ASKELV] as number;
     const yu = B[j + N_ASKELU] as number;
-    if (xv === ya || xu === ya || xa === yv || xa === yu || xv === yv || xu === yu) return EXACT;
-    if (A[i + N_SKEL] === B[j + N_SKEL]) return PHONETIC;
+    if (xv === ya || xu === ya || xa === yv || xa === yu || xv === yv || xu === yu) return onset ? FUZZY : EXACT;
+    if (A[i + N_SKEL] === B[j + N_SKEL]) return onset ? FUZZY : PHONETIC;
   } else {
     if (A[i + N_FINE] === B[j + N_FINE]) return EXACT;
-    if (A[i + N_FOLD] === B[j + N_FOLD] || A[i + N_SKEL] === B[j + N_SKEL]) return PHONETIC;
+    if (A[i + N_FOLD] === B[j + N_FOLD] || A[i + N_SKEL] === B[j + N_SKEL]) return onset ? FUZZY : PHONETIC;
   }
   return fuzzyIds(
     A[i + N_ID] as number,
@@ -194,29 +197,42 @@ export function hasNames(A: Int32Array, ao: number, field: number): boolean {
   return A[ao + H_START + field] !== A[ao + H_START + field + 1];
 }
 
-function earlierTerm(x: number, y: number): number {
-  if (x === y || y < 0) return x;
-  if (x < 0) return y;
-  return (termText[x] as string) < (termText[y] as string) ? x : y;
-}
-
 /**
- * The term (frequency value) that two records' names in one field agree on exactly, or -1. Where several
- * agree, the alphabetically first, so the choice does not depend on the order names were first seen.
+ * Every term (frequency value) of the names that agree exactly in one field of two records, written into
+ * `out` (distinct, at most `out.length`); returns how many. The scorer weighs the agreement by the
+ * commonest of them: a typo on one side makes a term the registry has never counted, and agreement on it
+ * must not count as agreement on a unique name.
  */
-export function agreeingTermOf(A: Int32Array, ao: number, B: Int32Array, bo: number, field: number): number {
+export function agreeingTerms(
+  A: Int32Array,
+  ao: number,
+  B: Int32Array,
+  bo: number,
+  field: number,
+  out: Int32Array,
+): number {
   const s1 = A[ao + H_START + field] as number;
   const e1 = A[ao + H_START + field + 1] as number;
   const s2 = B[bo + H_START + field] as number;
   const e2 = B[bo + H_START + field + 1] as number;
-  let best = -1;
+  let n = 0;
   for (let i = s1; i < e1; i += NAME_W) {
     for (let j = s2; j < e2; j += NAME_W) {
       if (nameLevel(A, i, B, j) !== EXACT) continue;
-      best = earlierTerm(best, earlierTerm(A[i + N_TERM] as number, B[j + N_TERM] as number));
+      // Both spellings' terms, each once (no closure: this runs for most scored pairs).
+      for (let side = 0; side < 2; side += 1) {
+        const term = side === 0 ? (A[i + N_TERM] as number) : (B[j + N_TERM] as number);
+        if (term < 0 || n >= out.length) continue;
+        let seen = false;
+        for (let k = 0; k < n; k += 1) if (out[k] === term) seen = true;
+        if (!seen) {
+          out[n] = term;
+          n += 1;
+        }
+      }
     }
   }
-  return best;
+  return n;
 }
 
 function grandfatherLevel(A: Int32Array, ao: number, B: Int32Array, bo: number): number {
@@ -308,8 +324,10 @@ function bornConsistently(A: Int32Array, ao: number, B: Int32Array, bo: number):
   )
     return -1;
   const departed = B[bo + H_DEP] as number;
-  if (abroad === 1) return (A[ao + H_BHI] as number) >= departed - 0.1 * FIXED ? 1 : 0;
-  return (A[ao + H_BLO] as number) <= departed + 0.75 * FIXED ? 1 : 0;
+  // An estimated age is often a year off either way (as in `birthLevel`).
+  const slack = ((A[ao + H_FLAGS] as number) & ESTIMATED) !== 0 ? FIXED : 0;
+  if (abroad === 1) return (A[ao + H_BHI] as number) + slack >= departed - 0.1 * FIXED ? 1 : 0;
+  return (A[ao + H_BLO] as number) - slack <= departed + 0.75 * FIXED ? 1 : 0;
 }
 
 /**
@@ -343,8 +361,12 @@ export function compareArena(
   const ca = A[ao + H_COUNTRY] as number;
   const cb = B[bo + H_COUNTRY] as number;
   if (da >= 0 && db >= 0 && sameDistrict(da, db, similarPlaces)) v[8] = 0;
-  else if (ca >= 0 && cb >= 0) v[8] = ca === cb ? 1 : 2;
-  else v[8] = -1;
+  else if (ca >= 0 && cb >= 0) {
+    // The same country says something only where both name a district (then the districts differ);
+    // where one does not, nearly every pair of nationals agrees on the country: not compared.
+    if (ca !== cb) v[8] = 2;
+    else v[8] = da >= 0 && db >= 0 ? 1 : -1;
+  } else v[8] = -1;
   // Departure: the families left at about the same time, and each child's birth fits the other's departure.
   let seen = false;
   let consistent = true;
@@ -361,6 +383,13 @@ export function compareArena(
   if (ba >= 0) {
     seen = true;
     consistent &&= ba === 1;
+  }
+  // One record says born abroad, the other at home.
+  const abroadA = A[ao + H_ABROAD] as number;
+  const abroadB = B[bo + H_ABROAD] as number;
+  if (abroadA >= 0 && abroadB >= 0) {
+    seen = true;
+    consistent &&= abroadA === abroadB;
   }
   v[9] = seen ? (consistent ? 0 : 1) : -1;
   return v;

@@ -98,6 +98,30 @@ describe('comparison and scoring', () => {
     );
   });
 
+  it('compares origins: one district spelled two ways, two districts, a district against a country alone', () => {
+    const at = MATCH_FIELDS.indexOf('origin');
+    const from = (id: string, origin: PersonRecord['origin']): PersonRecord => ({ id, names: [{ given: 'Elvin' }], ...(origin ? { origin } : {}) });
+    const baki = features(from('O-1', { country: 'AZ', district: 'Bakı' }));
+    expect(comparePersons(baki, features(from('O-2', { country: 'AZ', district: 'Baku' })))[at]).toBe(0);
+    expect(comparePersons(baki, features(from('O-3', { country: 'AZ', district: 'Sheki' })))[at]).toBe(1);
+    expect(comparePersons(baki, features(from('O-4', { country: 'AZ' })))[at]).toBe(-1);
+    expect(comparePersons(baki, features(from('O-5', { country: 'IQ' })))[at]).toBe(2);
+  });
+
+  it('allows an estimated age a year of slack against the departure', () => {
+    const at = MATCH_FIELDS.indexOf('departure');
+    const foundChild: PersonRecord = {
+      id: 'D-1',
+      names: [{ given: 'Fatimə' }],
+      birth: { estimated_age: { years: 4, on: '2019-10-03' }, country: 'IQ' },
+      origin: { country: 'AZ' },
+    };
+    const request: PersonRecord = { id: 'D-2', names: [{ given: 'Fatimə' }], origin: { country: 'AZ' }, departed_home: '2016-04' };
+    expect(comparePersons(features(foundChild), features(request))[at]).toBe(0);
+    const bornAtHome: PersonRecord = { ...request, id: 'D-3', birth: { date: '2015-02-01', country: 'AZ' } };
+    expect(comparePersons(features(foundChild), features(bornAtHome))[at]).toBe(1);
+  });
+
   it('refuses a phonetic match between two known, different names', () => {
     const a = cache.key('Həsən', 'given');
     const b = cache.key('حسين', 'given');
@@ -302,5 +326,18 @@ describe('training', () => {
     expect(tf.total).toBe(4);
     // The found child has no surname, only the grandfather قلي of her triple name.
     expect(tf.counts.family.get('quli')).toBe(3);
+  });
+
+  it('weighs a name the registry spells another way by that spelling’s frequency, not as a unique name', () => {
+    // The registry writes Elvin in Arabic script (الون, و read as a vowel or as v) a hundred times.
+    const shelter = Array.from({ length: 100 }, (_, i): PersonRecord => ({
+      id: `S-${i}`,
+      names: [{ given: i % 2 ? 'علي' : 'حسن', father: 'الون', script: 'Arab' }],
+    }));
+    const features100 = shelter.map(features);
+    const scorer = new MatchScorer(DEFAULT_MATCH_PARAMETERS, termFrequencies(features100), 100);
+    const request = features({ id: 'R-1', names: [{ given: 'Əli', father: 'Elvin' }] });
+    const father = Object.fromEntries(scorer.score(features100[1]!, request).why)['father'];
+    expect(father).toBeLessThan(1);
   });
 });

@@ -1,6 +1,7 @@
 import { arabicSafe, consonantSkeleton, fineFold } from '../names/latin.fold';
+import { startsWithVowel } from '../names/name.keys';
 import type { NameKey } from '../names/name.keys';
-import { jaroWinkler, withinOneEdit } from './string.similarity';
+import { jaroWinkler, withinOneTypo } from './string.similarity';
 
 /**
  * Name keys interned as numbers, so that comparing two records is integer work. Each distinct name key
@@ -124,7 +125,8 @@ export function nameId(key: NameKey): number {
   data[o + ASKEL] = sid(`a${arabSkel}`);
   data[o + CANON] = key.canon === null ? -1 : sid(`c${key.canon}`);
   data[o + TERM] = termIdOf(key.term ?? key.canon ?? `s:${arabSkel}`);
-  data[o + ARAB] = key.script === 'Arab' ? 1 : 0;
+  // Bit 1: Arabic script (vowel-less); bit 2: the name starts with a vowel.
+  data[o + ARAB] = (key.script === 'Arab' ? 1 : 0) | ((key.vowelInitial ?? startsWithVowel(key.reading)) ? 2 : 0);
   data[o + FMASK] = letterMask(key.fold);
   data[o + SMASK] = letterMask(key.skeleton);
   const waw = key.waw;
@@ -157,10 +159,20 @@ const cacheB = new Int32Array(1 << CACHE_BITS);
 const cacheV = new Int8Array(1 << CACHE_BITS);
 
 /**
- * Whether two different names are a typo apart. `foldXor` and `skelXor` are the XOR of their letter masks:
+ * Whether two different names are a typo apart: Latin and Cyrillic spellings one typo apart once folded
+ * (a dropped, doubled, replaced letter or two neighbours swapped), or close with consonants a typo apart;
+ * against Arabic script, consonant skeletons of three or more letters a typo apart (Zərha for زهراء). `foldXor` and `skelXor` are the XOR of their letter masks:
  * one typo (a dropped, doubled, swapped or replaced letter) changes at most two letters of the set, so most
  * pairs are told apart by integers alone; the rest are compared as strings and memoised.
  */
+/** Two spellings whose consonants are a typo apart must also be this close as a whole (Jaro–Winkler). */
+const FUZZY_JW = 0.85;
+/**
+ * An Arabic spelling is a typo from another name only when both consonant skeletons have at least this
+ * many letters: a skeleton of two (Ömər mr, Musa ms) is one edit from dozens of other names.
+ */
+const FUZZY_SKELETON = 3;
+
 export function fuzzyIds(x: number, y: number, vowelless: boolean, foldXor: number, skelXor: number): boolean {
   const foldClose = popcount(foldXor) <= 2;
   const skelClose = vowelless && popcount(skelXor) <= 2;
@@ -173,15 +185,22 @@ export function fuzzyIds(x: number, y: number, vowelless: boolean, foldXor: numb
   const fb = foldText[y] as string;
   let result = false;
   if (foldClose && Math.abs(fa.length - fb.length) <= 2) {
-    const jw = fa < fb ? jaroWinkler(fa, fb) : jaroWinkler(fb, fa);
-    if (jw >= 0.9) result = true;
-    else if (!vowelless && jw >= 0.75 && (skelText[x] as string).length >= 2) {
-      result = withinOneEdit(skelText[x] as string, skelText[y] as string);
-    }
+    if (!vowelless) {
+      // One typo in the folded spelling, or in the consonants of two spellings that are otherwise close.
+      result = withinOneTypo(fa, fb);
+      if (
+        !result &&
+        (skelText[x] as string).length >= 2 &&
+        withinOneTypo(skelText[x] as string, skelText[y] as string)
+      ) {
+        result = (fa < fb ? jaroWinkler(fa, fb) : jaroWinkler(fb, fa)) >= FUZZY_JW;
+      }
+    } else result = (fa < fb ? jaroWinkler(fa, fb) : jaroWinkler(fb, fa)) >= 0.9;
   }
   if (!result && skelClose) {
     const sa = skelText[x] as string;
-    result = sa.length >= 2 && withinOneEdit(sa, skelText[y] as string);
+    const sb = skelText[y] as string;
+    result = Math.min(sa.length, sb.length) >= FUZZY_SKELETON && withinOneTypo(sa, sb);
   }
   cacheA[slot] = lo + 1;
   cacheB[slot] = hi;
@@ -224,7 +243,10 @@ export function compareIds(x: number, y: number): number {
   const cx = d[ox + CANON] as number;
   const cy = d[oy + CANON] as number;
   if (cx >= 0 && cy >= 0) return cx === cy ? EXACT : DISAGREE;
-  const vowelless = d[ox + ARAB] === 1 || d[oy + ARAB] === 1;
+  const flags = (d[ox + ARAB] as number) | (d[oy + ARAB] as number);
+  const vowelless = (flags & 1) !== 0;
+  // A shared skeleton with another first sound (Əhməd and Həmid) is a letter apart, not one name.
+  const onset = (((d[ox + ARAB] as number) ^ (d[oy + ARAB] as number)) & 2) !== 0;
   if (vowelless) {
     // Without written vowels, the consonant skeleton is all an Arabic spelling can agree on (و read either way).
     const xa = d[ox + ASKEL] as number;
@@ -233,7 +255,8 @@ export function compareIds(x: number, y: number): number {
     const ya = d[oy + ASKEL] as number;
     const yv = d[oy + ASKELV] as number;
     const yu = d[oy + ASKELU] as number;
-    if (xa === ya || xv === ya || xu === ya || xa === yv || xa === yu || xv === yv || xu === yu) return EXACT;
+    if (xa === ya || xv === ya || xu === ya || xa === yv || xa === yu || xv === yv || xu === yu)
+      return onset ? FUZZY : EXACT;
     if (
       d[ox + SKEL] === d[oy + SKEL] ||
       d[ox + SKELV] === d[oy + SKEL] ||
@@ -241,10 +264,10 @@ export function compareIds(x: number, y: number): number {
       d[ox + SKEL] === d[oy + SKELV] ||
       d[ox + SKEL] === d[oy + SKELU]
     )
-      return PHONETIC;
+      return onset ? FUZZY : PHONETIC;
   } else {
     if (d[ox + FINE] === d[oy + FINE]) return EXACT;
-    if (d[ox + FOLD] === d[oy + FOLD] || d[ox + SKEL] === d[oy + SKEL]) return PHONETIC;
+    if (d[ox + FOLD] === d[oy + FOLD] || d[ox + SKEL] === d[oy + SKEL]) return onset ? FUZZY : PHONETIC;
   }
   return fuzzyIds(
     x,

@@ -1,3 +1,4 @@
+import { consonantSkeleton } from '../names/latin.fold';
 import type { NameKey } from '../names/name.keys';
 import { FeatureArena, compareArena } from './feature.arena';
 import { MATCH_FIELDS } from './match.model';
@@ -32,9 +33,14 @@ export function compareNameSets(a: readonly NameKey[], b: readonly NameKey[]): n
   return best;
 }
 
-/** Districts (phonetic folds) closer than this Jaro–Winkler similarity are one place spelled two ways. */
+/**
+ * Districts (phonetic folds) closer than this Jaro–Winkler similarity, or with one consonant skeleton of
+ * two letters or more (Bakı and Baku, Şəki and Sheki), are one place spelled two ways.
+ */
 export function similarPlaces(a: string, b: string): boolean {
-  return jaroWinkler(a, b) >= 0.92;
+  if (jaroWinkler(a, b) >= 0.92) return true;
+  const sa = consonantSkeleton(a);
+  return sa.length >= 2 && sa === consonantSkeleton(b);
 }
 
 /** A record packed for the comparison loop: its number in an arena of packed records. */

@@ -3,7 +3,7 @@ import { fineOf } from '../names/name.keys';
 import type { NameKey } from '../names/name.keys';
 import { FIELD_LEVELS, MATCH_FIELDS, levelWeight } from './match.model';
 import type { MatchField, MatchParameters } from './match.model';
-import { agreeingTermOf, compareArena } from './feature.arena';
+import { agreeingTerms, compareArena } from './feature.arena';
 import type { FeatureArena } from './feature.arena';
 import { comparePersons, packFeatures, similarPlaces } from './pair.compare';
 import type { PackedFeatures } from './pair.compare';
@@ -137,11 +137,42 @@ export class MatchScorer {
   /** Rare-name weight of exact agreement per field and term id (NaN: not computed yet). */
   private readonly tfCache: Float64Array[] = TF_FIELDS.map(() => new Float64Array(0));
 
-  private tfWeight(fieldIndex: number, a: FeatureArena, ra: number, b: FeatureArena, rb: number, fallback: number): number {
+  private readonly terms = new Int32Array(16);
+
+  /**
+   * The weight of exact agreement in a name field, by how rare the agreeing name is in the registry. Where
+   * the two spellings count under different terms (a typo on one side, an Arabic spelling and a Latin one),
+   * the commonest of them decides: a term the registry has never seen is not thereby a rare name.
+   */
+  private tfWeight(
+    fieldIndex: number,
+    a: FeatureArena,
+    ra: number,
+    b: FeatureArena,
+    rb: number,
+    fallback: number,
+  ): number {
     const tf = this.tf;
     if (!tf || tf.total < 50) return fallback;
-    const term = agreeingTermOf(a.ints, a.offsets[ra] as number, b.ints, b.offsets[rb] as number, NAME_FIELD_OF[fieldIndex] as number);
-    if (term < 0) return fallback;
+    const n = agreeingTerms(
+      a.ints,
+      a.offsets[ra] as number,
+      b.ints,
+      b.offsets[rb] as number,
+      NAME_FIELD_OF[fieldIndex] as number,
+      this.terms,
+    );
+    if (n === 0) return fallback;
+    let best = Infinity;
+    for (let k = 0; k < n; k += 1) {
+      const w = this.termWeight(fieldIndex, this.terms[k] as number);
+      if (w < best) best = w;
+    }
+    return best;
+  }
+
+  private termWeight(fieldIndex: number, term: number): number {
+    const tf = this.tf as TermFrequencies;
     const slot = TF_SLOT[fieldIndex] ?? 0;
     let cache = this.tfCache[slot] as Float64Array;
     if (term >= cache.length) {
@@ -162,7 +193,14 @@ export class MatchScorer {
   }
 
   /** Per-field weights of a comparison vector into `out` (NaN where not compared); returns the total. */
-  private fieldWeights(vector: ComparisonVector, a: FeatureArena, ra: number, b: FeatureArena, rb: number, out: Float64Array): number {
+  private fieldWeights(
+    vector: ComparisonVector,
+    a: FeatureArena,
+    ra: number,
+    b: FeatureArena,
+    rb: number,
+    out: Float64Array,
+  ): number {
     let family = 0;
     let other = 0;
     for (let i = 0; i < FIELD_COUNT; i += 1) {
@@ -203,7 +241,11 @@ export class MatchScorer {
   }
 
   /** Total match weight and per-field weights of a comparison vector. */
-  weigh(vector: ComparisonVector, a: PersonFeatures, b: PersonFeatures): { weight: number; why: Array<[MatchField, number]> } {
+  weigh(
+    vector: ComparisonVector,
+    a: PersonFeatures,
+    b: PersonFeatures,
+  ): { weight: number; why: Array<[MatchField, number]> } {
     const ws = new Float64Array(MATCH_FIELDS.length);
     const pa = packFeatures(a);
     const pb = packFeatures(b);

@@ -7,7 +7,7 @@ import type { NameEquivalenceTable } from './name-equivalence.table';
  */
 export const DEFAULT_NAME_EQUIVALENCES: NameEquivalenceTable = {
   format: 'homeward.name-equivalences/1',
-  version: '2025.1',
+  version: '2025.2',
   groups: [
     { id: 'məhəmməd', variants: ['Məhəmməd', 'Məmməd', 'Mammad', 'Mamed', 'Magomed', 'Muhammad', 'Mohammed', 'Mohammad', 'Muhammed', 'Mehmet', 'Mohamed', 'Мухаммед', 'Мухаммад', 'Магомед', 'Мамед', 'Мәммәд', 'Мәһәммәд', 'محمد'] },
     { id: 'əli', variants: ['Əli', 'Ali', 'Aly', 'Али', 'Әли', 'علي'] },
@@ -81,6 +81,7 @@ export const DEFAULT_NAME_EQUIVALENCES: NameEquivalenceTable = {
     { id: 'vəli', variants: ['Vəli', 'Vali', 'Вели', 'Вали', 'ولي'] },
     { id: 'qasım', variants: ['Qasım', 'Qasim', 'Gasim', 'Kasim', 'Qassim', 'Гасым', 'Касым', 'قاسم'] },
     { id: 'kazım', variants: ['Kazım', 'Kazim', 'Kadhim', 'Kadim', 'Казым', 'كاظم'] },
+    { id: 'həmid', variants: ['Həmid', 'Hamid', 'Hameed', 'Гамид', 'Хамид', 'Һәмид', 'حميد', 'حامد'] },
     { id: 'sadıq', variants: ['Sadıq', 'Sadiq', 'Sadig', 'Sadyk', 'Садых', 'Садыг', 'صادق'] },
   ],
 };

@@ -33,6 +33,12 @@ export interface NameKey {
    * consonant and every such و a vowel, and their phonetic consonant skeletons (see `arabicReading`).
    */
   waw?: { fine: [string, string]; skeleton: [string, string] };
+  /**
+   * The name starts with a vowel (Əhməd, أحمد, Ömər, عمر) rather than a consonant (Həmid, حامد). Every
+   * script writes an initial vowel (Arabic with an alef or ع), so two names that share a consonant
+   * skeleton but not their first sound are different names, a letter apart.
+   */
+  vowelInitial?: boolean;
 }
 
 let defaultLexicon: NameLexicon | undefined;
@@ -57,8 +63,8 @@ export interface NameKeyOptions {
  */
 export function nameKey(text: string, options: NameKeyOptions = {}): NameKey | null {
   const role = options.role ?? 'given';
-  const { script, reading: rawReading, variants } = readName(text, options.script, role === 'family');
-  const reading = role === 'family' ? surnameStem(rawReading) : rawReading;
+  const { script, reading: rawReading, variants, vowelInitial } = readName(text, options.script, role === 'family');
+  const reading = role === 'family' ? surnameStem(rawReading, { typos: script !== 'Arab' }) : rawReading;
   const variantReadings = variants?.map((v) => (role === 'family' ? surnameStem(v) : v));
   const fold = phoneticFold(reading);
   if (fold === '') return null;
@@ -74,6 +80,7 @@ export function nameKey(text: string, options: NameKeyOptions = {}): NameKey | n
     canon,
     fine,
     term: canon ?? `s:${consonantSkeleton(arabicSafe(fine))}`,
+    vowelInitial: vowelInitial ?? startsWithVowel(rawReading),
     ...(variantReadings
       ? {
           waw: {
@@ -83,6 +90,11 @@ export function nameKey(text: string, options: NameKeyOptions = {}): NameKey | n
         }
       : {}),
   };
+}
+
+/** Whether a Latin reading starts with a vowel letter (y is a consonant there: Yusif, Yaşar). */
+export function startsWithVowel(reading: string): boolean {
+  return /^[aeəiıoöuü]/.test(reading);
 }
 
 /** The fine fold of a key (computed for a key built by hand without one). */

@@ -11,6 +11,11 @@ export interface NameReading {
   reading: string;
   /** Arabic script only: the readings with every inner و a consonant (v) and every inner و a vowel (u). */
   variants?: [string, string];
+  /**
+   * Arabic script only: the name starts with a vowel (an alef or ع, which the consonantal reading drops):
+   * عمر is Ömər, not a name beginning with m.
+   */
+  vowelInitial?: boolean;
 }
 
 /**
@@ -27,6 +32,7 @@ export function readName(text: string, script?: NameScript, stripArticle = false
     return {
       script: actual,
       reading: arabicReading(base),
+      vowelInitial: /^[اع]/.test(base),
       ...(base.includes('و') ? { variants: [arabicReading(base, 'v'), arabicReading(base, 'u')] as [string, string] } : {}),
     };
   }

@@ -141,6 +141,54 @@ describe('Arabic و: a consonant or a vowel', () => {
   });
 });
 
+describe('the first sound of a name', () => {
+  it.each([
+    ['أحمد', 'Hamid'],
+    ['أحمد', 'Хамид'],
+    ['Əhməd', 'Həmid'],
+    ['عمر', 'Mir'],
+    ['إسماعيل', 'Smail'],
+  ])('%s and %s share consonants but not their first sound: at most a typo apart', (a, b) => {
+    expect(compareNameKeys(key(a), key(b))).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    ['عمر', 'Ömər'],
+    ['عمر', 'Omar'],
+    ['إلهام', 'İlham'],
+    ['يوسف', 'Yusif'],
+    ['حامد', 'Həmid'],
+    ['حميد', 'Hamid'],
+  ])('%s and %s are one name', (a, b) => {
+    expect(compareNameKeys(key(a), key(b))).toBe(0);
+  });
+
+  it('reads an initial ع as a vowel', () => {
+    expect(key('عمر').vowelInitial).toBe(true);
+    expect(key('حسن').vowelInitial).toBe(false);
+  });
+});
+
+describe('typos', () => {
+  it.each([
+    ['Zərha', 'زهراء'],
+    ['Rütsəm', 'رستم'],
+  ])('%s, two letters swapped, is a typo of %s', (typed, arabic) => {
+    expect(compareNameKeys(key(typed), key(arabic))).toBe(2);
+  });
+
+  it.each([
+    ['Zemfiia', 'Земфира'],
+    ['Rəsdul', 'Rəsul'],
+  ])('%s is a typo of %s', (typed, right) => {
+    expect(compareNameKeys(key(typed), key(right))).toBe(2);
+  });
+
+  it('does not take a two-consonant Arabic name for a typo of a longer one (نور and Nadir)', () => {
+    expect(compareNameKeys(key('نور'), key('Nadir'))).toBe(3);
+  });
+});
+
 describe('Abd Allah', () => {
   it.each(['Abdullah', 'Abdulah', 'Abdallah', 'Abd Allah', 'Abd-Allah', 'Əbdülla', 'عبد الله', 'Абдулла'])('%s is abdulla', (text) => {
     expect(key(text).canon).toBe('abdulla');
@@ -157,6 +205,22 @@ describe('surnames', () => {
     ['Hüseynov', 'hüseyn'],
     ['Əlizadə', 'əli'],
   ])('%s stems to %s', (surname, stem) => expect(surnameStem(latinReading(surname))).toBe(stem));
+
+  it.each([
+    ['Cəbrayılbva', 'Cəbrayılova'],
+    ['Səmədovva', 'Səmədova'],
+    ['Bağıroav', 'Bağırova'],
+    ['Huseynkv', 'Hüseynov'],
+    ['Nəsirvoa', 'Nəsirova'],
+  ])('%s, a typo in the suffix, stems like %s', (typed, right) => {
+    expect(key(typed, 'family').fold).toBe(key(right, 'family').fold);
+  });
+
+  it('leaves surnames without a suffix alone when looking for a typo in one', () => {
+    expect(surnameStem('paşa', { typos: true })).toBe('paşa');
+    expect(surnameStem('ağa', { typos: true })).toBe('ağa');
+    expect(surnameStem('novruz', { typos: true })).toBe('novruz');
+  });
 
   it('Гулиев, Кулиева, Quliyeva and the grandfather قلي share a key', () => {
     const canon = ['Гулиев', 'Кулиева', 'Quliyeva', 'Guliyev'].map((s) => key(s, 'family').canon);
