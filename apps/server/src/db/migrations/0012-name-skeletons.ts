@@ -8,7 +8,8 @@ import { runStatements } from './statements';
  * script it was written in: "^ksn" for Arabic script, "~ksn" for the others. A query in one script looks
  * for the skeletons marked with the other (see querySearchTerms), so a vowel-less spelling meets a voweled
  * one while names in the same script keep to their own, closer comparison. Skeleton words take no deletion
- * keys: they match exactly.
+ * keys: they match exactly. And a word keeps its first letter in its deletion keys: a typo tolerance that
+ * let محمد meet أحمد and حامد found other people, not spellings.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(
@@ -27,12 +28,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       WHERE w ~ '^[a-z]+$' AND length(name_skeleton(w)) >= 2
     $$;
 
+    -- A word keeps its first letter: the deletion keys never drop it.
     CREATE OR REPLACE FUNCTION name_word_keys_of(w text) RETURNS SETOF text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
       SELECT w
       UNION
-      SELECT overlay(w PLACING '' FROM i FOR 1) FROM generate_series(1, length(w)) AS i
+      SELECT overlay(w PLACING '' FROM i FOR 1) FROM generate_series(2, length(w)) AS i
       WHERE length(w) >= 4 AND left(w, 1) NOT IN ('~', '^')
     $$;
+    DELETE FROM name_word_keys WHERE key <> word AND key = substr(word, 2) AND NOT EXISTS (
+      SELECT 1 FROM generate_series(2, length(word)) AS i WHERE overlay(word PLACING '' FROM i FOR 1) = key
+    );
 
     CREATE OR REPLACE FUNCTION person_name_words_add() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN

@@ -116,14 +116,15 @@ export function queryWordsOf(query: string): string[] {
 }
 
 /**
- * The lookup keys of a word, exactly as migration 0009's name_word_keys_of files the dictionary: the word
- * itself and, from four letters on, each form with one letter deleted. Made here, they reach the index as
- * plain values.
+ * The lookup keys of a word, exactly as name_word_keys_of files the dictionary (migrations 0009 and 0012):
+ * the word itself and, from four letters on, each form with one letter deleted, never the first: a word
+ * keeps its first sound, so that محمد (mkmt) does not meet أحمد (akmt) or حامد (kamt) as a typo. Made here,
+ * the keys reach the index as plain values.
  */
 export function nameWordKeys(word: string): string[] {
   const letters = Array.from(word);
   const keys = new Set([word]);
-  if (letters.length >= 4) for (let i = 0; i < letters.length; i++) keys.add([...letters.slice(0, i), ...letters.slice(i + 1)].join(''));
+  if (letters.length >= 4) for (let i = 1; i < letters.length; i++) keys.add([...letters.slice(0, i), ...letters.slice(i + 1)].join(''));
   return [...keys];
 }
 
