@@ -3,14 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { birthYearWindow, displayNameOf, nameSearchText } from '@homeward/domain';
-import { detectScript } from '@homeward/domain/names';
 import type { PersonRecord } from '@homeward/domain/person-record';
 import { buildApp, loadConfig, type DatabaseHandle } from '@homeward/server';
 import { featuresOf, fingerprintOf, indexEntryOf } from '@homeward/server/modules/matching/matching.engine';
 import { searchCandidates } from '@homeward/server/modules/matching/matching.service';
 import { throwawayDatabase } from '../lib/throwaway-db';
-import { namesOf } from '../registry/search.bench';
+import { benchPerson, insertPeopleWithNames } from '../registry/search.bench';
 import { generateLinkingScenario } from './synthetic-people';
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -24,50 +22,12 @@ async function loadIndexedPeople(handle: DatabaseHandle, missionId: string, reco
   const BATCH = 1000;
   for (let i = 0; i < records.length; i += BATCH) {
     const people = records.slice(i, i + BATCH).map((r) => {
-      const id = randomUUID();
-      const record: PersonRecord = { ...r, id };
-      const f = featuresOf(record);
-      const win = birthYearWindow({ date: r.birth?.date ?? null, estimatedAgeYears: r.birth?.estimated_age?.years ?? null, estimatedOn: r.birth?.estimated_age?.on ?? null });
-      return { id, r, record, names: namesOf(r), win, entry: indexEntryOf(f), fingerprint: fingerprintOf(record) };
+      const person = benchPerson(r);
+      const record: PersonRecord = { ...r, id: person.id };
+      return { ...person, record, entry: indexEntryOf(featuresOf(record)), fingerprint: fingerprintOf(record) };
     });
     await handle.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('people')
-        .values(
-          people.map((p) => ({
-            id: p.id,
-            mission_id: missionId,
-            sex: p.r.sex ?? 'U',
-            display_name: p.names[0] ? displayNameOf(p.names[0]) : null,
-            birth_year_min: p.win?.min ?? null,
-            birth_year_max: p.win?.max ?? null,
-            source_system: 'bench',
-            source_id: `${p.r.id}-${p.id.slice(0, 8)}`,
-          })),
-        )
-        .execute();
-      await trx
-        .insertInto('person_names')
-        .values(
-          people.flatMap((p) =>
-            p.names.map((n) => {
-              const script = detectScript([n.given, n.father, n.grandfather, n.family, n.full].filter(Boolean).join(' '));
-              return {
-                person_id: p.id,
-                given: n.given ?? null,
-                father: n.father ?? null,
-                grandfather: n.grandfather ?? null,
-                family: n.family ?? null,
-                full: n.full ?? null,
-                script: script === 'Zyyy' ? 'Latn' : script,
-                kind: n.kind,
-                source: 'import',
-                search_text: nameSearchText(n),
-              };
-            }),
-          ),
-        )
-        .execute();
+      await insertPeopleWithNames(trx, missionId, people, (p) => `${p.r.id}-${p.id.slice(0, 8)}`);
       const keys = people.flatMap((p) => [...new Set(p.entry.keys)].map((key) => ({ key, person_id: p.id })));
       for (let k = 0; k < keys.length; k += 5000) await trx.insertInto('person_match_keys').values(keys.slice(k, k + 5000)).execute();
       const terms = people.flatMap((p) => [...new Map(p.entry.terms.map((t) => [`${t.field}\u0000${t.term}`, { ...t, person_id: p.id }])).values()]);

@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { birthYearWindow, displayNameOf, nameSearchText, type NameInput } from '@homeward/domain';
 import type { PersonRecord } from '@homeward/domain/person-record';
 import { detectScript } from '@homeward/domain/names';
 import { buildApp, loadConfig, type DatabaseHandle } from '@homeward/server';
+import type { Database } from '@homeward/server/db/schema';
 import { createSession } from '@homeward/server/modules/auth/sessions.repository';
 import { insertUser } from '@homeward/server/modules/users/users.repository';
 import { hashPassword } from '@homeward/server/modules/auth/passwords';
@@ -31,59 +32,67 @@ export function namesOf(r: PersonRecord): NameInput[] {
   }));
 }
 
+/** A generator record as a registry person: a new id, the names as recorded, the birth-year window. */
+export function benchPerson(r: PersonRecord) {
+  const names = namesOf(r);
+  const win = birthYearWindow({
+    date: r.birth?.date ?? null,
+    estimatedAgeYears: r.birth?.estimated_age?.years ?? null,
+    estimatedOn: r.birth?.estimated_age?.on ?? null,
+  });
+  return { id: randomUUID(), r, names, win };
+}
+
+/** Insert people with their names (the name triggers build the search tables), as an import would. */
+export async function insertPeopleWithNames(trx: Transaction<Database>, missionId: string, people: ReadonlyArray<ReturnType<typeof benchPerson>>, sourceIdOf = (p: ReturnType<typeof benchPerson>) => p.r.id) {
+    await trx
+      .insertInto('people')
+      .values(
+        people.map((p) => ({
+          id: p.id,
+          mission_id: missionId,
+          sex: p.r.sex ?? 'U',
+          display_name: p.names[0] ? displayNameOf(p.names[0]) : null,
+          birth_year_min: p.win?.min ?? null,
+          birth_year_max: p.win?.max ?? null,
+          source_system: 'bench',
+          source_id: sourceIdOf(p),
+        })),
+      )
+      .execute();
+    await trx
+      .insertInto('person_names')
+      .values(
+        people.flatMap((p) =>
+          p.names.map((n) => {
+            const script = detectScript([n.given, n.father, n.grandfather, n.family, n.full].filter(Boolean).join(' '));
+            return {
+              person_id: p.id,
+              given: n.given ?? null,
+              father: n.father ?? null,
+              grandfather: n.grandfather ?? null,
+              family: n.family ?? null,
+              full: n.full ?? null,
+              script: script === 'Zyyy' ? 'Latn' : script,
+              kind: n.kind,
+              source: 'import',
+              search_text: nameSearchText(n),
+            };
+          }),
+        ),
+      )
+      .execute();
+}
+
 /** Load people, names, births and one case each, in batches (the generator's found and sought records). */
 async function loadRegistry(handle: DatabaseHandle, missionId: string, records: PersonRecord[]): Promise<void> {
   const db = handle.db;
   const BATCH = 1000;
   for (let i = 0; i < records.length; i += BATCH) {
     const slice = records.slice(i, i + BATCH);
-    const people = slice.map((r) => {
-      const names = namesOf(r);
-      const win = birthYearWindow({
-        date: r.birth?.date ?? null,
-        estimatedAgeYears: r.birth?.estimated_age?.years ?? null,
-        estimatedOn: r.birth?.estimated_age?.on ?? null,
-      });
-      return { id: randomUUID(), r, names, win };
-    });
+    const people = slice.map(benchPerson);
     await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('people')
-        .values(
-          people.map((p) => ({
-            id: p.id,
-            mission_id: missionId,
-            sex: p.r.sex ?? 'U',
-            display_name: p.names[0] ? displayNameOf(p.names[0]) : null,
-            birth_year_min: p.win?.min ?? null,
-            birth_year_max: p.win?.max ?? null,
-            source_system: 'bench',
-            source_id: p.r.id,
-          })),
-        )
-        .execute();
-      await trx
-        .insertInto('person_names')
-        .values(
-          people.flatMap((p) =>
-            p.names.map((n) => {
-              const script = detectScript([n.given, n.father, n.grandfather, n.family, n.full].filter(Boolean).join(' '));
-              return {
-                person_id: p.id,
-                given: n.given ?? null,
-                father: n.father ?? null,
-                grandfather: n.grandfather ?? null,
-                family: n.family ?? null,
-                full: n.full ?? null,
-                script: script === 'Zyyy' ? 'Latn' : script,
-                kind: n.kind,
-                source: 'import',
-                search_text: nameSearchText(n),
-              };
-            }),
-          ),
-        )
-        .execute();
+      await insertPeopleWithNames(trx, missionId, people);
       await trx
         .insertInto('cases')
         .values(
